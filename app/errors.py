@@ -1,0 +1,72 @@
+"""Errors whose message is a sentence fit to show a secretary or an expert.
+
+A message is written in English with `{name}` placeholders and translated
+when it is shown, so the same error reads in Chinese in the Chinese UI:
+``RubricError("{file}: {path}: band {band} is outside 0..{max}", file=..., ...)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.i18n import tr
+
+
+class PanelReviewError(Exception):
+    """Base of every error the core raises on purpose; str() is the translated sentence."""
+
+    def __init__(self, message: str, /, **fields: Any) -> None:
+        super().__init__(message)
+        self.template = message
+        self.fields = fields
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def message(self, lang: str | None = None) -> str:
+        """The sentence in `lang` (default: the current language)."""
+        text = tr(self.template, lang=lang)
+        try:
+            return text.format(**self.fields)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**self.fields)
+
+
+class RubricError(PanelReviewError):
+    """A rubric file is missing, unreadable or invalid; `problems` lists every finding."""
+
+    def __init__(self, message: str, /, problems: list["PanelReviewError"] | None = None, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.problems = problems or []
+
+
+class ProfileError(PanelReviewError):
+    """An applicant profile does not fit its rubric."""
+
+
+class TableError(PanelReviewError):
+    """A row or column of an applicants or experts table is wrong."""
+
+
+class SessionError(PanelReviewError):
+    """A session folder is missing, damaged or does not match its manifest."""
+
+
+class ScoreError(PanelReviewError):
+    """A score was refused: out of band, not applicable, recused, gated or locked."""
+
+
+class ScoreFileError(PanelReviewError):
+    """A score file cannot be opened, belongs elsewhere, or fails verification."""
+
+
+class DocumentError(PanelReviewError):
+    """A material PDF cannot be shown (password, no pages, damaged)."""
+
+
+class MergeError(PanelReviewError):
+    """Score files cannot be merged."""
+
+
+class SheetError(PanelReviewError):
+    """An opinion sheet or report cannot be produced."""

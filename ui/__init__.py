@@ -1,0 +1,1 @@
+"""PanelReview's Qt face over the `app` core."""
