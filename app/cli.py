@@ -147,6 +147,18 @@ def rubric_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- demo
+
+
+@command("demo")
+def demo_build(args: argparse.Namespace) -> int:
+    from app import demo
+
+    sess = demo.build(args.out) if args.out else demo.ensure()
+    out(tr("demo session ready: {path}").format(path=sess.path))
+    return 0
+
+
 # --------------------------------------------------------------------------- plumbing
 
 
@@ -165,7 +177,19 @@ def print_table(header: list[str], rows: list[list[str]]) -> None:
         out(line(r))
 
 
+def _load_extensions() -> None:
+    """Import the modules that add commands (each appends itself to EXTENSIONS once)."""
+    import importlib
+
+    for name in PLUGINS:
+        importlib.import_module(name)
+
+
+PLUGINS = ("app.session_cli", "app.scores_cli")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _load_extensions()
     p = argparse.ArgumentParser(prog="panelreview", description=tr("Expert review panels: rubrics, scores, merge, sheets."))
     p.add_argument("--version", action="version", version=f"PanelReview {__version__}")
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=tr("language of messages (default: Chinese)"))
@@ -183,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("files", nargs="+", metavar="FILE", help=tr("rubric files"))
     for sp in (rl, rs):
         sp.add_argument("--rubrics", type=Path, default=None, help=tr("folder of rubric files"))
+
+    dm = sub.add_parser("demo", help=tr("write the demo session (fictional applicants, scanned materials)"))
+    dm.add_argument("out", nargs="?", type=Path, metavar="OUT_DIR",
+                    help=tr("a new folder (default: the demo session in the data folder)"))
 
     for extend in EXTENSIONS:
         extend(sub)
@@ -207,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except PanelReviewError as exc:
         err(str(exc))
-        for p in getattr(exc, "problems", [])[1:]:
+        for p in exc.problems:
             err(str(p))
         return 1
     except KeyboardInterrupt:

@@ -19,6 +19,12 @@ class PanelReviewError(Exception):
         super().__init__(message)
         self.template = message
         self.fields = fields
+        self.problems: list[PanelReviewError] = []
+
+    def having(self, problems: list["PanelReviewError"]) -> "PanelReviewError":
+        """Attach the individual findings (shown one per line after the message); returns self."""
+        self.problems = list(problems)
+        return self
 
     def __str__(self) -> str:
         return self.message()
@@ -34,10 +40,6 @@ class PanelReviewError(Exception):
 
 class RubricError(PanelReviewError):
     """A rubric file is missing, unreadable or invalid; `problems` lists every finding."""
-
-    def __init__(self, message: str, /, problems: list["PanelReviewError"] | None = None, **fields: Any) -> None:
-        super().__init__(message, **fields)
-        self.problems = problems or []
 
 
 class ProfileError(PanelReviewError):

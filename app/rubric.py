@@ -1016,7 +1016,7 @@ def from_data(data: dict, *, origin: str = "snapshot") -> Rubric:
     rubric = loader.build()
     if rubric is None or loader.problems:
         raise RubricError("{file}: the rubric is not valid ({count} problems)", file=origin,
-                          count=len(loader.problems), problems=loader.problems)
+                          count=len(loader.problems)).having(loader.problems)
     return rubric
 
 
@@ -1039,9 +1039,7 @@ def load(path: Path) -> Rubric:
         raise RubricError("{file}: cannot read: {reason}", file=str(path), reason=_reason(exc)) from None
     rubric, problems = parse(text, file=str(path))
     if rubric is None or problems:
-        first = problems[0].message() if problems else ""
-        raise RubricError("{file}: {count} problems, the first: {first}", file=str(path), count=len(problems),
-                          first=first, problems=problems)
+        raise RubricError("{file}: {count} problems", file=str(path), count=len(problems)).having(problems)
     return rubric
 
 

@@ -40,3 +40,23 @@ def corpus_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_session(tmp_path_factory):
+    """The demo session with short materials (built once per test run; treat as read-only)."""
+    from app import demo
+
+    return demo.build(tmp_path_factory.mktemp("demo") / "session", page_limit=2)
+
+
+def run_cli(*args: str, cwd: Path | None = None, check: bool = True, env: dict | None = None):
+    """`python -m app ARGS` as a user runs it; English messages."""
+    import subprocess
+
+    full_env = {**os.environ, "PANELREVIEW_LANG": "en", **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "app", *args], cwd=cwd or ROOT, capture_output=True, text=True,
+                          env=full_env, stdin=subprocess.DEVNULL, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"panelreview {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc

@@ -7,5 +7,13 @@
             <source>{file}: cannot read: {reason}</source>
             <translation>{file}：无法读取：{reason}</translation>
         </message>
+        <message>
+            <source>font file missing: {path}</source>
+            <translation>字体文件缺失：{path}</translation>
+        </message>
+        <message>
+            <source>font file cannot be read: {path}</source>
+            <translation>无法读取字体文件：{path}</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,840 @@
+"""The expert's score file: one SQLite file per expert per session.
+
+Every change is its own committed transaction (there is no Save button to
+forget) and is checked against the rubric snapshot the file carries. An
+append-only history records every change. Submitting locks the file and
+computes a fingerprint over its canonical content; `verify()` recomputes it
+so that any later change, by any means, is found and named.
+
+A score file is self-contained: it holds the session's identity, the rubric
+snapshots and the applicants it scores, so a sheet can be printed from it
+alone and a merge can check it belongs to the session.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from app import __version__
+from app import rubric as rubric_mod
+from app.errors import ScoreError, ScoreFileError
+
+SUFFIX = ".prscore"
+KIND = "panelreview-scores"
+MIGRATIONS = Migrations(KIND)
+YES, NO = "yes", "no"
+POSITIVE, NEGATIVE = "positive", "negative"
+DECISIONS = (POSITIVE, NEGATIVE)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["rubrics"].create({"id": str, "snapshot": str, "sha256": str}, pk="id")
+    db["applicants"].create(
+        {"id": str, "position": int, "name": str, "rubric_id": str, "category": str, "profile": str}, pk="id")
+    db["recusals"].create({"applicant_id": str, "reason": str, "at": str}, pk="applicant_id")
+    db["answers"].create(
+        {"applicant_id": str, "item_id": str, "value": str, "level": int, "at": str},
+        pk=("applicant_id", "item_id"))
+    db["comments"].create(
+        {"applicant_id": str, "target_id": str, "text": str, "at": str}, pk=("applicant_id", "target_id"))
+    db["recommendations"].create(
+        {"applicant_id": str, "decision": str, "opinion": str, "at": str}, pk="applicant_id")
+    db["citations"].create(
+        {"id": int, "applicant_id": str, "target_id": str, "material": str, "file": str, "page": int, "at": str},
+        pk="id")
+    db["history"].create(
+        {"id": int, "at": str, "round": int, "applicant_id": str, "target_id": str, "field": str,
+         "old": str, "new": str}, pk="id")
+    db["rounds"].create({"round": int, "submitted_at": str, "fingerprint": str, "digest": str, "content": str},
+                        pk="round")
+    db["signature"].create({"id": int, "png": bytes, "sha256": str, "at": str}, pk="id")
+    # The history is append-only, whatever writes to the file.
+    db.executescript("""
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    """)
+
+
+KNOWN_MIGRATIONS = {"m001_initial"}
+SCHEMA = len(KNOWN_MIGRATIONS)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def points_text(value: Decimal) -> str:
+    return rubric_mod.fmt(value)
+
+
+def parse_points(value: Any, *, item: str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise ScoreError("{item}: points must be a number", item=item)
+    try:
+        d = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ScoreError("{item}: {value!r} is not a number of points", item=item, value=value) from None
+    if not d.is_finite():
+        raise ScoreError("{item}: {value!r} is not a number of points", item=item, value=value)
+    return d
+
+
+YES_WORDS = {"yes", "y", "true", "1", "是", "满足", "符合", "√", "✓"}
+NO_WORDS = {"no", "n", "false", "0", "否", "不满足", "不符合", "×", "✗"}
+
+
+def parse_yes_no(value: Any, *, item: str) -> str:
+    word = str(value).strip().lower()
+    if word in YES_WORDS:
+        return YES
+    if word in NO_WORDS:
+        return NO
+    raise ScoreError("{item}: answer yes or no, not {value!r}", item=item, value=value)
+
+
+def short_fingerprint(digest_hex: str) -> str:
+    """80 bits of the digest as 4 groups of 4 base32 characters: easy to print and read aloud."""
+    text = base64.b32encode(bytes.fromhex(digest_hex)[:10]).decode("ascii")
+    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something an expert still has to answer before submitting."""
+
+    applicant_id: str
+    applicant_name: str
+    target_id: str  # an item id, or "recommendation"
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.applicant_name} ({self.applicant_id}) · {self.target_id}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    required: int
+    state: str  # recused | gate_failed | complete | in_progress | not_started
+
+    @property
+    def done(self) -> bool:
+        return self.state in ("recused", "complete")
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    submitted: bool
+    fingerprint: str | None
+    problems: tuple[str, ...]
+
+
+class IncompleteError(ScoreError):
+    """Submit found unanswered items; `missing` lists them."""
+
+    def __init__(self, missing: list[Missing]) -> None:
+        super().__init__("{count} items are still unanswered", count=len(missing))
+        self.missing = missing
+
+
+# --------------------------------------------------------------------------- the file
+
+
+@dataclass(frozen=True)
+class ApplicantRow:
+    id: str
+    name: str
+    rubric_id: str
+    category: str
+    profile: dict
+
+
+class ScoreFile:
+    """An open score file. Writes commit at once; a submitted file refuses them."""
+
+    def __init__(self, path: Path, db: Database, *, readonly: bool) -> None:
+        self.path = Path(path)
+        self.db = db
+        self.readonly = readonly
+        self._meta = {r["key"]: r["value"] for r in db["meta"].rows}
+        self._rubrics: dict[str, rubric_mod.Rubric] = {}
+        self._applied: dict[str, rubric_mod.Applied] = {}
+        self._items: dict[str, dict[str, rubric_mod.ScoreItem]] = {}
+        self.applicants: list[ApplicantRow] = [
+            ApplicantRow(r["id"], r["name"], r["rubric_id"], r["category"] or "", json.loads(r["profile"] or "{}"))
+            for r in db.query("select * from applicants order by position")
+        ]
+        self._by_id = {a.id: a for a in self.applicants}
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, session: Any, expert_id: str) -> "ScoreFile":
+        """A new, empty score file for `expert_id` of `session` at `path` (which must not exist)."""
+        path = Path(path)
+        expert = session.expert(expert_id)
+        if path.exists():
+            raise ScoreFileError("{file}: a file with this name already exists", file=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".creating")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        db = _connect(tmp)
+        try:
+            MIGRATIONS.apply(db)
+            used = {a.rubric_id for a in session.applicants}
+            with db.atomic():
+                db["meta"].insert_all([{"key": k, "value": str(v)} for k, v in {
+                    "kind": KIND, "schema": SCHEMA, "app_version": __version__,
+                    "session_id": session.id, "session_title": session.title, "session_date": session.date or "",
+                    "expert_id": expert.id, "expert_name": expert.name,
+                    "expert_organisation": expert.organisation or "", "expert_title": expert.title or "",
+                    "created": now(), "round": 1, "status": "open",
+                }.items()])
+                for rid in sorted(used):
+                    snap = session.rubrics[rid].snapshot()
+                    db["rubrics"].insert({"id": rid, "snapshot": snap,
+                                          "sha256": hashlib.sha256(snap.encode()).hexdigest()})
+                db["applicants"].insert_all([{
+                    "id": a.id, "position": k, "name": a.name, "rubric_id": a.rubric_id,
+                    "category": a.category, "profile": json.dumps(a.profile, ensure_ascii=False, sort_keys=True),
+                } for k, a in enumerate(session.applicants)])
+            db.conn.close()
+            os.replace(tmp, path)
+        except sqlite3.Error as exc:
+            db.conn.close()
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise _write_error(path, exc) from None
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False) -> "ScoreFile":
+        """Open an existing score file; ScoreFileError says why one cannot be used."""
+        path = Path(path)
+        if not path.is_file():
+            raise ScoreFileError("{file}: no such score file", file=str(path))
+        try:
+            db = _connect(path, readonly=readonly)
+            tables = set(db.table_names())
+        except sqlite3.DatabaseError:
+            raise ScoreFileError("{file}: not a PanelReview score file (not an SQLite database)",
+                                 file=str(path)) from None
+        if "meta" not in tables or "_sqlite_migrations" not in tables:
+            db.conn.close()
+            raise ScoreFileError("{file}: not a PanelReview score file", file=str(path))
+        try:
+            meta = {r["key"]: r["value"] for r in db["meta"].rows}
+            applied = {m.name for m in MIGRATIONS.applied(db)}
+        except sqlite3.DatabaseError as exc:
+            db.conn.close()
+            raise ScoreFileError("{file}: the score file is damaged: {reason}", file=str(path),
+                                 reason=str(exc)) from None
+        if meta.get("kind") != KIND:
+            db.conn.close()
+            raise ScoreFileError("{file}: not a PanelReview score file", file=str(path))
+        newer = applied - KNOWN_MIGRATIONS
+        try:
+            schema = int(meta.get("schema", "0"))
+        except ValueError:
+            schema = 0
+        if newer or schema > SCHEMA:
+            db.conn.close()
+            raise ScoreFileError(
+                "{file}: written by a newer PanelReview (score file schema {found}, this program reads up to "
+                "{ours}); update PanelReview to read it", file=str(path), found=max(schema, len(applied)),
+                ours=SCHEMA)
+        if MIGRATIONS.pending(db):
+            if readonly:
+                pass  # older files are read as they are; their tables are a subset of ours
+            else:
+                MIGRATIONS.apply(db)
+        return cls(path, db, readonly=readonly)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+
+    def __enter__(self) -> "ScoreFile":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- identity --------------------------------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        return self._meta.get(key, default)
+
+    @property
+    def session_id(self) -> str:
+        return self.meta("session_id")
+
+    @property
+    def expert_id(self) -> str:
+        return self.meta("expert_id")
+
+    @property
+    def expert(self) -> dict[str, str]:
+        return {"id": self.meta("expert_id"), "name": self.meta("expert_name"),
+                "organisation": self.meta("expert_organisation"), "title": self.meta("expert_title")}
+
+    @property
+    def round(self) -> int:
+        return int(self.meta("round", "1"))
+
+    @property
+    def submitted(self) -> bool:
+        return self.meta("status") == "submitted"
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.meta("fingerprint") or None
+
+    def rubric_hashes(self) -> dict[str, str]:
+        return {r["id"]: r["sha256"] for r in self.db["rubrics"].rows}
+
+    def rubric(self, rubric_id: str) -> rubric_mod.Rubric:
+        if rubric_id not in self._rubrics:
+            row = self.db["rubrics"].get(rubric_id)
+            self._rubrics[rubric_id] = rubric_mod.from_data(json.loads(row["snapshot"]),
+                                                            origin=f"{self.path.name}:{rubric_id}")
+        return self._rubrics[rubric_id]
+
+    def applicant(self, applicant_id: str) -> ApplicantRow:
+        try:
+            return self._by_id[applicant_id]
+        except KeyError:
+            raise ScoreError("no applicant {id} in this session", id=applicant_id) from None
+
+    def applied(self, applicant_id: str) -> rubric_mod.Applied:
+        if applicant_id not in self._applied:
+            a = self.applicant(applicant_id)
+            self._applied[applicant_id] = self.rubric(a.rubric_id).apply(a.profile)
+        return self._applied[applicant_id]
+
+    def items(self, applicant_id: str) -> dict[str, rubric_mod.ScoreItem]:
+        if applicant_id not in self._items:
+            self._items[applicant_id] = {i.id: i for i in self.applied(applicant_id).items()}
+        return self._items[applicant_id]
+
+    # -- reading ---------------------------------------------------------
+
+    def recusal(self, applicant_id: str) -> str | None:
+        row = next(self.db.query("select reason from recusals where applicant_id = ?", [applicant_id]), None)
+        return None if row is None else (row["reason"] or "")
+
+    def answers(self, applicant_id: str) -> dict[str, str]:
+        return {r["item_id"]: r["value"] for r in
+                self.db.query("select item_id, value from answers where applicant_id = ?", [applicant_id])}
+
+    def answer(self, applicant_id: str, item_id: str) -> str | None:
+        return self.answers(applicant_id).get(item_id)
+
+    def comments(self, applicant_id: str) -> dict[str, str]:
+        return {r["target_id"]: r["text"] for r in
+                self.db.query("select target_id, text from comments where applicant_id = ?", [applicant_id])}
+
+    def recommendation(self, applicant_id: str) -> tuple[str | None, str]:
+        row = next(self.db.query("select decision, opinion from recommendations where applicant_id = ?",
+                                 [applicant_id]), None)
+        return (None, "") if row is None else (row["decision"] or None, row["opinion"] or "")
+
+    def citations(self, applicant_id: str, target_id: str | None = None) -> list[dict]:
+        sql = "select * from citations where applicant_id = ?"
+        args: list[Any] = [applicant_id]
+        if target_id is not None:
+            sql += " and target_id = ?"
+            args.append(target_id)
+        return list(self.db.query(sql + " order by id", args))
+
+    def signature(self) -> bytes | None:
+        row = next(self.db.query("select png from signature where id = 1"), None)
+        return None if row is None else row["png"]
+
+    def history(self) -> list[dict]:
+        return list(self.db.query("select * from history order by id"))
+
+    def stopped(self, applicant_id: str) -> dict[str, str]:
+        """Item id → the gate whose "no" stops it."""
+        applied = self.applied(applicant_id)
+        answers = self.answers(applicant_id)
+        out: dict[str, str] = {}
+        for item in applied.items():
+            if item.kind == "gate" and answers.get(item.id) == NO and item.id not in out:
+                for stopped in applied.stopped_by(item.id):
+                    out.setdefault(stopped, item.id)
+        return out
+
+    def required(self, applicant_id: str) -> list[rubric_mod.ScoreItem]:
+        """The items this applicant must have answered (none when recused)."""
+        if self.recusal(applicant_id) is not None:
+            return []
+        stopped = self.stopped(applicant_id)
+        return [i for i in self.applied(applicant_id).items() if i.id not in stopped]
+
+    def progress(self, applicant_id: str) -> Progress:
+        if self.recusal(applicant_id) is not None:
+            return Progress(0, 0, "recused")
+        required = self.required(applicant_id)
+        answers = self.answers(applicant_id)
+        decision, _ = self.recommendation(applicant_id)
+        answered = sum(1 for i in required if i.id in answers) + (1 if decision else 0)
+        total = len(required) + 1
+        if self.stopped(applicant_id):
+            state = "gate_failed"
+        elif answered == total:
+            state = "complete"
+        elif answered == 0 and not answers:
+            state = "not_started"
+        else:
+            state = "in_progress"
+        return Progress(answered, total, state)
+
+    def missing(self, applicant_id: str | None = None) -> list[Missing]:
+        """Everything unanswered, for one applicant or all, in document order."""
+        out: list[Missing] = []
+        targets = [self.applicant(applicant_id)] if applicant_id else self.applicants
+        for a in targets:
+            if self.recusal(a.id) is not None:
+                continue
+            answers = self.answers(a.id)
+            for item in self.required(a.id):
+                if item.id not in answers:
+                    out.append(Missing(a.id, a.name, item.id, item.text))
+            decision, _ = self.recommendation(a.id)
+            if not decision:
+                out.append(Missing(a.id, a.name, "recommendation", "overall recommendation"))
+        return out
+
+    def points(self, applicant_id: str) -> dict[str, Decimal]:
+        """Item id → points, for answered points items that count (not stopped)."""
+        items = self.items(applicant_id)
+        stopped = self.stopped(applicant_id)
+        out = {}
+        for item_id, value in self.answers(applicant_id).items():
+            item = items.get(item_id)
+            if item is not None and item.takes_points and item_id not in stopped:
+                out[item_id] = Decimal(value)
+        return out
+
+    def criterion_points(self, applicant_id: str) -> dict[str, Decimal]:
+        """Criterion id → points (a checklist's items summed), for criteria with an answer."""
+        items = self.items(applicant_id)
+        out: dict[str, Decimal] = {}
+        for item_id, pts in self.points(applicant_id).items():
+            cid = items[item_id].criterion or item_id
+            out[cid] = out.get(cid, Decimal(0)) + pts
+        return out
+
+    def section_points(self, applicant_id: str) -> dict[str, Decimal]:
+        items = self.items(applicant_id)
+        out: dict[str, Decimal] = {}
+        for item_id, pts in self.points(applicant_id).items():
+            sid = items[item_id].section or ""
+            out[sid] = out.get(sid, Decimal(0)) + pts
+        return out
+
+    def total(self, applicant_id: str) -> Decimal | None:
+        """The expert's total (None for a rubric without points, or a recused applicant)."""
+        if self.recusal(applicant_id) is not None or not self.applied(applicant_id).rubric.has_points:
+            return None
+        return sum(self.points(applicant_id).values(), Decimal(0))
+
+    # -- writing ---------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[None]:
+        """One committed transaction; a refused or failed write leaves the file as it was."""
+        if self.readonly:
+            raise ScoreError("{file} is open read-only", file=self.path.name)
+        if self.submitted:
+            raise ScoreError("this score file was submitted (round {round}) and is locked; reopen it for a new "
+                             "round to change anything", round=self.round)
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise _write_error(self.path, exc) from None
+
+    def _log(self, applicant_id: str | None, target: str, field: str, old: Any, new: Any) -> None:
+        self.db["history"].insert({
+            "at": now(), "round": self.round, "applicant_id": applicant_id, "target_id": target, "field": field,
+            "old": None if old is None else str(old), "new": None if new is None else str(new),
+        })
+
+    def _check_scorable(self, applicant_id: str) -> None:
+        self.applicant(applicant_id)
+        reason = self.recusal(applicant_id)
+        if reason is not None:
+            raise ScoreError("you recused yourself from {name}; nothing can be scored for it",
+                             name=self.applicant(applicant_id).name)
+
+    def _item(self, applicant_id: str, item_id: str) -> rubric_mod.ScoreItem:
+        items = self.items(applicant_id)
+        if item_id in items:
+            return items[item_id]
+        a = self.applicant(applicant_id)
+        rub = self.rubric(a.rubric_id)
+        known = {i.id for i in rub.everything().items()}
+        if item_id in known:
+            raise ScoreError("{item} does not apply to {name}'s profile ({profile})", item=item_id, name=a.name,
+                             profile=self.applied(applicant_id).variant_label() or "—")
+        raise ScoreError("rubric {rubric} has no item {item}", rubric=a.rubric_id, item=item_id)
+
+    def set_points(self, applicant_id: str, item_id: str, points: Any, *, level: int | None = None) -> Decimal:
+        """Give points to a criterion or checklist item; `level` (index) pins the level they must fall in."""
+        self._check_scorable(applicant_id)
+        item = self._item(applicant_id, item_id)
+        if not item.takes_points:
+            raise ScoreError("{item} is answered yes or no, not with points", item=item_id)
+        value = parse_points(points, item=item_id)
+        if value not in item.allowed:
+            raise ScoreError("{item}: {points} points are outside its bands ({allowed})", item=item_id,
+                             points=points_text(value), allowed=str(item.allowed))
+        chosen = item.level_for(value)
+        if level is not None:
+            if not 0 <= level < len(item.levels):
+                raise ScoreError("{item} has no level {level}", item=item_id, level=level + 1)
+            band = item.levels[level].band
+            if value not in band:
+                raise ScoreError("{item}: {points} points are outside the chosen level's band {band}",
+                                 item=item_id, points=points_text(value), band=str(band))
+            chosen = item.levels[level]
+        gate = self.stopped(applicant_id).get(item_id)
+        if gate:
+            raise ScoreError("{gate} was answered no, which stops scoring {item}", gate=gate, item=item_id)
+        index = item.levels.index(chosen) if chosen is not None else None
+        self._write_answer(applicant_id, item_id, points_text(value), index)
+        return value
+
+    def set_answer(self, applicant_id: str, item_id: str, answer: Any) -> str:
+        """Answer a basic condition, priority condition or gate yes or no."""
+        self._check_scorable(applicant_id)
+        item = self._item(applicant_id, item_id)
+        if item.takes_points:
+            raise ScoreError("{item} takes points, not yes or no", item=item_id)
+        value = parse_yes_no(answer, item=item_id)
+        gate = self.stopped(applicant_id).get(item_id)
+        if gate and gate != item_id:
+            raise ScoreError("{gate} was answered no, which stops scoring {item}", gate=gate, item=item_id)
+        self._write_answer(applicant_id, item_id, value, None)
+        return value
+
+    def _write_answer(self, applicant_id: str, item_id: str, value: str, level: int | None) -> None:
+        with self._change():
+            old = self.answer(applicant_id, item_id)
+            if old == value:
+                row = next(self.db.query("select level from answers where applicant_id=? and item_id=?",
+                                         [applicant_id, item_id]))
+                if row["level"] == level:
+                    return
+            self.db["answers"].upsert({"applicant_id": applicant_id, "item_id": item_id, "value": value,
+                                       "level": level, "at": now()}, pk=("applicant_id", "item_id"))
+            self._log(applicant_id, item_id, "answer", old, value)
+
+    def clear(self, applicant_id: str, item_id: str) -> None:
+        """Take back an answer."""
+        self._check_scorable(applicant_id)
+        with self._change():
+            old = self.answer(applicant_id, item_id)
+            if old is None:
+                return
+            self.db.execute("delete from answers where applicant_id = ? and item_id = ?", [applicant_id, item_id])
+            self._log(applicant_id, item_id, "answer", old, None)
+
+    def set_comment(self, applicant_id: str, target_id: str, text: str) -> None:
+        """The expert's comment on a criterion (or condition, gate)."""
+        self._check_scorable(applicant_id)
+        self._check_target(applicant_id, target_id)
+        text = (text or "").strip()
+        with self._change():
+            old = self.comments(applicant_id).get(target_id)
+            if (old or "") == text:
+                return
+            if text:
+                self.db["comments"].upsert({"applicant_id": applicant_id, "target_id": target_id, "text": text,
+                                            "at": now()}, pk=("applicant_id", "target_id"))
+            else:
+                self.db.execute("delete from comments where applicant_id = ? and target_id = ?",
+                                [applicant_id, target_id])
+            self._log(applicant_id, target_id, "comment", old, text or None)
+
+    def _check_target(self, applicant_id: str, target_id: str) -> None:
+        items = self.items(applicant_id)
+        if target_id in items:
+            return
+        if any(i.criterion == target_id for i in items.values()):
+            return
+        self._item(applicant_id, target_id)  # raises the right sentence
+
+    def cite(self, applicant_id: str, target_id: str, *, material: str, file: str, page: int) -> int:
+        """Pin a material page as evidence for a criterion; returns the citation's id."""
+        self._check_scorable(applicant_id)
+        self._check_target(applicant_id, target_id)
+        if int(page) < 1:
+            raise ScoreError("page numbers start at 1, not {page}", page=page)
+        with self._change():
+            for c in self.citations(applicant_id, target_id):
+                if c["file"] == file and c["page"] == int(page):
+                    return c["id"]
+            row = self.db["citations"].insert({"applicant_id": applicant_id, "target_id": target_id,
+                                               "material": material, "file": file, "page": int(page), "at": now()})
+            self._log(applicant_id, target_id, "citation", None, f"{file}#{page}")
+            return row.last_pk
+
+    def uncite(self, citation_id: int) -> None:
+        row = next(self.db.query("select * from citations where id = ?", [citation_id]), None)
+        if row is None:
+            return
+        self._check_scorable(row["applicant_id"])
+        with self._change():
+            self.db.execute("delete from citations where id = ?", [citation_id])
+            self._log(row["applicant_id"], row["target_id"], "citation", f"{row['file']}#{row['page']}", None)
+
+    def set_recommendation(self, applicant_id: str, decision: str | None, opinion: str | None = None) -> None:
+        """The overall recommendation (positive/negative, or the rubric's words) and opinion text."""
+        self._check_scorable(applicant_id)
+        rec = self.applied(applicant_id).rubric.recommendation
+        words = {rec.positive: POSITIVE, rec.negative: NEGATIVE, POSITIVE: POSITIVE, NEGATIVE: NEGATIVE}
+        if decision is not None and str(decision).strip() not in words:
+            raise ScoreError("the recommendation must be {pos} or {neg}, not {value!r}", pos=rec.positive,
+                             neg=rec.negative, value=decision)
+        with self._change():
+            old_decision, old_opinion = self.recommendation(applicant_id)
+            new_decision = words[str(decision).strip()] if decision is not None else old_decision
+            new_opinion = old_opinion if opinion is None else opinion.strip()
+            if (new_decision, new_opinion) == (old_decision, old_opinion):
+                return
+            self.db["recommendations"].upsert({"applicant_id": applicant_id, "decision": new_decision,
+                                               "opinion": new_opinion, "at": now()}, pk="applicant_id")
+            if new_decision != old_decision:
+                self._log(applicant_id, "recommendation", "decision", old_decision, new_decision)
+            if new_opinion != old_opinion:
+                self._log(applicant_id, "opinion", "opinion", old_opinion or None, new_opinion or None)
+
+    def recuse(self, applicant_id: str, reason: str) -> None:
+        """Declare a conflict of interest (回避): the applicant's scores are withdrawn (kept in the history)."""
+        self.applicant(applicant_id)
+        reason = (reason or "").strip()
+        if not reason:
+            raise ScoreError("give the reason for recusal")
+        with self._change():
+            old = self.recusal(applicant_id)
+            if old == reason:
+                return
+            for table, key in (("answers", "item_id"), ("comments", "target_id")):
+                for r in list(self.db.query(f"select * from {table} where applicant_id = ?", [applicant_id])):
+                    value = r.get("value", r.get("text"))
+                    self._log(applicant_id, r[key], "answer" if table == "answers" else "comment", value, None)
+                self.db.execute(f"delete from {table} where applicant_id = ?", [applicant_id])
+            decision, opinion = self.recommendation(applicant_id)
+            if decision or opinion:
+                self._log(applicant_id, "recommendation", "decision", decision, None)
+            self.db.execute("delete from recommendations where applicant_id = ?", [applicant_id])
+            self.db.execute("delete from citations where applicant_id = ?", [applicant_id])
+            self.db["recusals"].upsert({"applicant_id": applicant_id, "reason": reason, "at": now()},
+                                       pk="applicant_id")
+            self._log(applicant_id, "recusal", "recusal", old, reason)
+
+    def unrecuse(self, applicant_id: str) -> None:
+        self.applicant(applicant_id)
+        with self._change():
+            old = self.recusal(applicant_id)
+            if old is None:
+                return
+            self.db.execute("delete from recusals where applicant_id = ?", [applicant_id])
+            self._log(applicant_id, "recusal", "recusal", old, None)
+
+    def set_signature(self, png: bytes | None) -> None:
+        """Store the expert's drawn signature (PNG), or clear it with None."""
+        with self._change():
+            old = self.signature()
+            old_hash = hashlib.sha256(old).hexdigest() if old else None
+            if png:
+                digest = hashlib.sha256(png).hexdigest()
+                if digest == old_hash:
+                    return
+                self.db["signature"].upsert({"id": 1, "png": png, "sha256": digest, "at": now()}, pk="id")
+            else:
+                if old is None:
+                    return
+                digest = None
+                self.db.execute("delete from signature where id = 1")
+            self._log(None, "signature", "signature", old_hash, digest)
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+        self._meta[key] = value
+
+    # -- submitting ------------------------------------------------------
+
+    def canonical(self) -> str:
+        """Everything that the fingerprint covers, as canonical JSON."""
+        q = self.db.query
+        content = {
+            "kind": KIND,
+            "session_id": self.session_id,
+            "expert": self.expert,
+            "round": self.round,
+            "rubrics": self.rubric_hashes(),
+            "applicants": [[a.id, a.name, a.rubric_id, a.category, a.profile] for a in self.applicants],
+            "recusals": [[r["applicant_id"], r["reason"]] for r in q("select * from recusals order by applicant_id")],
+            "answers": [[r["applicant_id"], r["item_id"], r["value"], r["level"]]
+                        for r in q("select * from answers order by applicant_id, item_id")],
+            "comments": [[r["applicant_id"], r["target_id"], r["text"]]
+                         for r in q("select * from comments order by applicant_id, target_id")],
+            "recommendations": [[r["applicant_id"], r["decision"], r["opinion"]]
+                                for r in q("select * from recommendations order by applicant_id")],
+            "citations": [[r["applicant_id"], r["target_id"], r["material"], r["file"], r["page"]]
+                          for r in q("select * from citations order by applicant_id, target_id, file, page")],
+            "signature": next((r["sha256"] for r in q("select sha256 from signature where id = 1")), None),
+            "history": [[r["id"], r["at"], r["round"], r["applicant_id"], r["target_id"], r["field"], r["old"],
+                         r["new"]] for r in q("select * from history order by id")],
+        }
+        return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def submit(self) -> str:
+        """Check completeness, lock the file and return its fingerprint; IncompleteError lists the gaps."""
+        if self.submitted:
+            return self.fingerprint or ""
+        missing = self.missing()
+        if missing:
+            raise IncompleteError(missing)
+        with self._change():
+            self._log(None, "submit", "status", "open", "submitted")
+            content = self.canonical()
+            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+            fp = short_fingerprint(digest)
+            self.db["rounds"].upsert({"round": self.round, "submitted_at": now(), "fingerprint": fp,
+                                      "digest": digest, "content": content}, pk="round")
+            self._set_meta("status", "submitted")
+            self._set_meta("fingerprint", fp)
+            self._set_meta("digest", digest)
+        return fp
+
+    def reopen(self) -> int:
+        """Unlock a submitted file for a new round; the earlier round stays in the history."""
+        if self.readonly:
+            raise ScoreError("{file} is open read-only", file=self.path.name)
+        if not self.submitted:
+            return self.round
+        try:
+            with self.db.atomic():
+                new_round = self.round + 1
+                self._set_meta("round", str(new_round))
+                self._set_meta("status", "open")
+                self._set_meta("fingerprint", "")
+                self._set_meta("digest", "")
+                self._log(None, "reopen", "status", "submitted", f"open (round {new_round})")
+        except sqlite3.Error as exc:
+            raise _write_error(self.path, exc) from None
+        return self.round
+
+    def verify(self) -> Verification:
+        """Recompute the fingerprint and name anything changed since submission."""
+        if not self.submitted:
+            return Verification(False, False, None, ("the file has not been submitted",))
+        problems: list[str] = []
+        row = next(self.db.query("select * from rounds where round = ?", [self.round]), None)
+        stored_digest = self.meta("digest")
+        if row is None:
+            return Verification(False, True, self.fingerprint, ("the record of the submission is missing",))
+        if hashlib.sha256((row["content"] or "").encode("utf-8")).hexdigest() != row["digest"]:
+            problems.append("the record of the submission was edited")
+        if row["digest"] != stored_digest or row["fingerprint"] != self.fingerprint:
+            problems.append("the fingerprint was edited")
+        if short_fingerprint(row["digest"]) != row["fingerprint"]:
+            problems.append("the fingerprint does not match the submission record")
+        current = self.canonical()
+        if hashlib.sha256(current.encode("utf-8")).hexdigest() != stored_digest:
+            problems.extend(describe_changes(row["content"] or "{}", current))
+            if not problems:
+                problems.append("the content differs from what was submitted")
+        return Verification(not problems, True, self.fingerprint, tuple(problems))
+
+
+def describe_changes(before_json: str, after_json: str) -> list[str]:
+    """Readable differences between two canonical contents, e.g. "answers: A01 S1.1 was 4, now 3"."""
+    try:
+        before, after = json.loads(before_json), json.loads(after_json)
+    except ValueError:
+        return ["the record of the submission is unreadable"]
+    out: list[str] = []
+    keyed = {"answers": 2, "comments": 2, "recusals": 1, "recommendations": 1, "citations": 5}
+    for field in sorted(set(before) | set(after)):
+        b, a = before.get(field), after.get(field)
+        if b == a:
+            continue
+        if field in keyed and isinstance(a, list) and isinstance(b, list):
+            n = keyed[field]
+            shown = n + 1  # the value itself, not bookkeeping such as the level index
+            bm = {tuple(x[:n]): x[n:shown] for x in b}
+            am = {tuple(x[:n]): x[n:shown] for x in a}
+            for key in sorted(set(bm) | set(am), key=str):
+                if bm.get(key) != am.get(key):
+                    was = "—" if key not in bm else " ".join(str(v) for v in bm[key])
+                    now_ = "—" if key not in am else " ".join(str(v) for v in am[key])
+                    out.append(f"{field}: {' '.join(map(str, key))} was {was}, now {now_}")
+        else:
+            out.append(f"{field} changed")
+    return out
+
+
+def _connect(path: Path, *, readonly: bool = False) -> Database:
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+    else:
+        conn = sqlite3.connect(str(path))
+        # One self-contained file at every moment (no -wal beside it to forget
+        # when copying to a USB stick), and every commit on disk before we say "saved".
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return Database(conn)
+
+
+def _write_error(path: Path, exc: sqlite3.Error) -> ScoreError:
+    text = str(exc).lower()
+    if "full" in text:
+        return ScoreError("could not save to {file}: the disk is full; nothing was changed", file=path.name)
+    if "readonly" in text or "read-only" in text:
+        return ScoreError("could not save to {file}: the file or folder is read-only; nothing was changed",
+                          file=path.name)
+    if "append-only" in text:
+        return ScoreError("{file}: the history cannot be changed", file=path.name)
+    return ScoreError("could not save to {file}: {reason}; nothing was changed", file=path.name, reason=str(exc))
+
+
+def default_path(session_dir: Path, expert_id: str) -> Path:
+    return Path(session_dir) / "scores" / f"{expert_id}{SUFFIX}"
