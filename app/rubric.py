@@ -552,6 +552,14 @@ def parse_band(value: Any) -> Band:
 # --------------------------------------------------------------------------- loading
 
 
+class Problem(PanelReviewError):
+    """One finding in a rubric file, shown as `FILE: path.to.item: what is wrong`."""
+
+    def message(self, lang: str | None = None) -> str:
+        what = super().message(lang)
+        return f"{self.fields.get('file')}: {self.fields.get('path')}: {what}"
+
+
 class _Loader:
     """Builds a Rubric from parsed YAML, collecting every problem instead of stopping."""
 
@@ -564,7 +572,7 @@ class _Loader:
         self.materials: set[str] = set()
 
     def problem(self, path: str, message: str, **fields: Any) -> None:
-        self.problems.append(PanelReviewError("{file}: {path}: " + message, file=self.file, path=path, **fields))
+        self.problems.append(Problem(message, file=self.file, path=path, **fields))
 
     # typed getters ---------------------------------------------------------
 
@@ -986,8 +994,7 @@ def parse(text: str, *, file: str) -> tuple[Rubric | None, list[PanelReviewError
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top)"
         reason = getattr(exc, "problem", None) or str(exc)
-        return None, [PanelReviewError("{file}: {path}: not valid YAML: {reason}", file=file, path=where,
-                                       reason=reason)]
+        return None, [Problem("not valid YAML: {reason}", file=file, path=where, reason=reason)]
     loader = _Loader(clean_keys(data), file)
     rubric = loader.build()
     return rubric, loader.problems

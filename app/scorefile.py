@@ -838,3 +838,36 @@ def _write_error(path: Path, exc: sqlite3.Error) -> ScoreError:
 
 def default_path(session_dir: Path, expert_id: str) -> Path:
     return Path(session_dir) / "scores" / f"{expert_id}{SUFFIX}"
+
+
+def candidate_paths(session: Any, expert_id: str) -> list[Path]:
+    """Where an expert's score file for `session` may be: in the session folder, else the data folder."""
+    from app import paths
+
+    return [default_path(session.path, expert_id),
+            paths.data_dir() / "scores" / session.id / f"{expert_id}{SUFFIX}"]
+
+
+def open_or_create(session: Any, expert_id: str) -> ScoreFile:
+    """The expert's score file for `session`: the existing one, or a new one where it can be written.
+
+    A session folder on a read-only stick or share is fine: the file then goes
+    to the data folder (or beside the program in portable mode).
+    """
+    session.expert(expert_id)
+    places = candidate_paths(session, expert_id)
+    for path in places:
+        if path.is_file():
+            scores = ScoreFile.open(path)
+            if scores.session_id != session.id or scores.expert_id != expert_id:
+                scores.close()
+                raise ScoreFileError("{file} belongs to another session or expert", file=str(path))
+            return scores
+    last: Exception | None = None
+    for path in places:
+        try:
+            return ScoreFile.create(path, session, expert_id)
+        except (OSError, ScoreError, ScoreFileError) as exc:
+            last = exc
+    raise ScoreFileError("cannot create a score file in {places}: {reason}",
+                         places=", ".join(str(p.parent) for p in places), reason=str(last))

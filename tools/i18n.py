@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 from app import i18n  # noqa: E402
 
 MARKERS = {"tr", "N_", "translate_noop"}
+# Helpers whose message is not their first argument: name → index of the message.
+MESSAGE_AT = {"problem": 1, "once": 1, "bad": 2}
 SCANNED = ("app", "ui")
 
 
@@ -43,9 +45,10 @@ def extract(paths: list[Path] | None = None) -> dict[str, list[str]]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if name not in MARKERS and name not in errors:
+            at = MESSAGE_AT.get(name, 0)
+            if (name not in MARKERS and name not in errors and name not in MESSAGE_AT) or len(node.args) <= at:
                 continue
-            arg = node.args[0]
+            arg = node.args[at]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
                 rel = path.relative_to(ROOT)
                 found.setdefault(arg.value, []).append(f"{rel}:{node.lineno}")

@@ -15,5 +15,529 @@
             <source>font file cannot be read: {path}</source>
             <translation>无法读取字体文件：{path}</translation>
         </message>
+        <message>
+            <source>.csv or .xlsx</source>
+            <translation>.csv 或 .xlsx</translation>
+        </message>
+        <message>
+            <source>Basic conditions:</source>
+            <translation>基本条件：</translation>
+        </message>
+        <message>
+            <source>Expert review panels: rubrics, scores, merge, sheets.</source>
+            <translation>专家评审：评审细则、评分、汇总、意见书。</translation>
+        </message>
+        <message>
+            <source>Gate</source>
+            <translation>前置条件</translation>
+        </message>
+        <message>
+            <source>Opinion (free text)</source>
+            <translation>评审意见（文字）</translation>
+        </message>
+        <message>
+            <source>Overall recommendation</source>
+            <translation>总体意见</translation>
+        </message>
+        <message>
+            <source>Priority conditions:</source>
+            <translation>倾斜条件：</translation>
+        </message>
+        <message>
+            <source>Profile attributes:</source>
+            <translation>申报类型属性：</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>推荐意见</translation>
+        </message>
+        <message>
+            <source>Recusal (conflict of interest): yes or no; the reason goes in comment</source>
+            <translation>回避（利害关系）：yes 或 no；理由填在 comment 列</translation>
+        </message>
+        <message>
+            <source>Tie-break</source>
+            <translation>同分排序</translation>
+        </message>
+        <message>
+            <source>What each profile value changes:</source>
+            <translation>各申报类型的差异：</translation>
+        </message>
+        <message>
+            <source>a checklist needs at least one item</source>
+            <translation>计分项列表至少需要一项</translation>
+        </message>
+        <message>
+            <source>a gate carries no points</source>
+            <translation>前置条件不计分</translation>
+        </message>
+        <message>
+            <source>a levels criterion needs at least one level</source>
+            <translation>分档评分至少需要一个档次</translation>
+        </message>
+        <message>
+            <source>a new folder (default: the demo session in the data folder)</source>
+            <translation>新文件夹（默认：数据目录中的演示评审）</translation>
+        </message>
+        <message>
+            <source>a rubric file must be a mapping of fields</source>
+            <translation>评审细则文件必须是字段映射</translation>
+        </message>
+        <message>
+            <source>applicant profile</source>
+            <translation>申报类型</translation>
+        </message>
+        <message>
+            <source>band {band} cannot be reached in steps of {step}</source>
+            <translation>分档 {band} 无法以步长 {step} 取到</translation>
+        </message>
+        <message>
+            <source>band {band} is outside 0..{max}</source>
+            <translation>分档 {band} 超出 0..{max}</translation>
+        </message>
+        <message>
+            <source>band {band} runs backwards</source>
+            <translation>分档 {band} 上下限颠倒</translation>
+        </message>
+        <message>
+            <source>bands {a} and {b} overlap for {profile}</source>
+            <translation>分档 {a} 与 {b} 重叠（{profile}）</translation>
+        </message>
+        <message>
+            <source>cannot create a score file in {places}: {reason}</source>
+            <translation>无法在 {places} 创建评分文件：{reason}</translation>
+        </message>
+        <message>
+            <source>carrier type</source>
+            <translation>载体类型</translation>
+        </message>
+        <message>
+            <source>check completeness, lock and print the fingerprint</source>
+            <translation>检查完整性、锁定并显示校验码</translation>
+        </message>
+        <message>
+            <source>could not save to {file}: the disk is full; nothing was changed</source>
+            <translation>无法保存到 {file}：磁盘已满；未作任何修改</translation>
+        </message>
+        <message>
+            <source>could not save to {file}: the file or folder is read-only; nothing was changed</source>
+            <translation>无法保存到 {file}：文件或文件夹只读；未作任何修改</translation>
+        </message>
+        <message>
+            <source>could not save to {file}: {reason}; nothing was changed</source>
+            <translation>无法保存到 {file}：{reason}；未作任何修改</translation>
+        </message>
+        <message>
+            <source>create an empty score file for an expert</source>
+            <translation>为专家创建空白评分文件</translation>
+        </message>
+        <message>
+            <source>criteria add up to {got}, not the section's {max}, for {profile}</source>
+            <translation>细则分值合计 {got}，不等于评审内容满分 {max}（{profile}）</translation>
+        </message>
+        <message>
+            <source>demo session ready: {path}</source>
+            <translation>演示评审已就绪：{path}</translation>
+        </message>
+        <message>
+            <source>duplicate id {id} (also at {other})</source>
+            <translation>编号 {id} 重复（另见 {other}）</translation>
+        </message>
+        <message>
+            <source>duplicate profile attribute {attr}</source>
+            <translation>申报类型属性 {attr} 重复</translation>
+        </message>
+        <message>
+            <source>fill an expert's score file from a filled form (all or nothing)</source>
+            <translation>从填好的表格导入专家评分（全部成功或全部不导入）</translation>
+        </message>
+        <message>
+            <source>format {found} is newer than this program reads ({ours}); update PanelReview</source>
+            <translation>格式版本 {found} 比本程序支持的（{ours}）更新；请升级本程序</translation>
+        </message>
+        <message>
+            <source>gate</source>
+            <translation>前置条件</translation>
+        </message>
+        <message>
+            <source>give the reason for recusal</source>
+            <translation>请填写回避理由</translation>
+        </message>
+        <message>
+            <source>id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>is missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>is missing (positive and negative wording)</source>
+            <translation>缺失（需填写推荐与不推荐的措辞）</translation>
+        </message>
+        <message>
+            <source>is missing although the rubric has sections with points</source>
+            <translation>缺失，但评审细则含有计分的评审内容</translation>
+        </message>
+        <message>
+            <source>is {band} but the text says {said}</source>
+            <translation>为 {band}，但文字写的是 {said}</translation>
+        </message>
+        <message>
+            <source>items add up to {got}, not the criterion's {max}, for {profile}</source>
+            <translation>各项合计 {got}，不等于该细则满分 {max}（{profile}）</translation>
+        </message>
+        <message>
+            <source>language of messages (default: Chinese)</source>
+            <translation>提示语言（默认：中文）</translation>
+        </message>
+        <message>
+            <source>list the rubrics</source>
+            <translation>列出评审细则</translation>
+        </message>
+        <message>
+            <source>list, show and check rubrics</source>
+            <translation>列出、查看和检查评审细则</translation>
+        </message>
+        <message>
+            <source>lists a value twice</source>
+            <translation>重复列出了某个取值</translation>
+        </message>
+        <message>
+            <source>material {name} is listed twice for {profile}</source>
+            <translation>材料 {name} 重复列出（{profile}）</translation>
+        </message>
+        <message>
+            <source>max</source>
+            <translation>满分</translation>
+        </message>
+        <message>
+            <source>must be a list of material names</source>
+            <translation>必须是材料名称列表</translation>
+        </message>
+        <message>
+            <source>must be a mapping of fields</source>
+            <translation>必须是字段映射</translation>
+        </message>
+        <message>
+            <source>must be above 0</source>
+            <translation>必须大于 0</translation>
+        </message>
+        <message>
+            <source>must be all, following or a list of section and criterion ids</source>
+            <translation>必须是 all、following，或评审内容与细则编号的列表</translation>
+        </message>
+        <message>
+            <source>must be {kind}, not {value!r}</source>
+            <translation>必须是{kind}，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>must be {ours}</source>
+            <translation>必须为 {ours}</translation>
+        </message>
+        <message>
+            <source>must map profile attributes to values</source>
+            <translation>必须是申报类型属性到取值的映射</translation>
+        </message>
+        <message>
+            <source>must not be negative</source>
+            <translation>不能为负数</translation>
+        </message>
+        <message>
+            <source>names material {name!r}, which is not in materials</source>
+            <translation>引用了材料 {name!r}，但材料列表中没有</translation>
+        </message>
+        <message>
+            <source>names {id!r}, which is neither a section nor a criterion</source>
+            <translation>引用了 {id!r}，它既不是评审内容也不是细则</translation>
+        </message>
+        <message>
+            <source>names {id!r}, which is not a section</source>
+            <translation>引用了 {id!r}，它不是评审内容</translation>
+        </message>
+        <message>
+            <source>needs at least one value</source>
+            <translation>至少需要一个取值</translation>
+        </message>
+        <message>
+            <source>no applicant {id} in this session</source>
+            <translation>本次评审没有申报单位 {id}</translation>
+        </message>
+        <message>
+            <source>no level applies for {profile}</source>
+            <translation>没有适用的档次（{profile}）</translation>
+        </message>
+        <message>
+            <source>no level reaches the maximum {max} for {profile} (highest: {top})</source>
+            <translation>没有档次能达到满分 {max}（{profile}，最高 {top}）</translation>
+        </message>
+        <message>
+            <source>no rubric with id {id} (known: {known})</source>
+            <translation>没有编号为 {id} 的评审细则（已有：{known}）</translation>
+        </message>
+        <message>
+            <source>no section applies for {profile}</source>
+            <translation>没有适用的评审内容（{profile}）</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>page numbers start at 1, not {page}</source>
+            <translation>页码从 1 开始，不能为 {page}</translation>
+        </message>
+        <message>
+            <source>profile</source>
+            <translation>申报类型</translation>
+        </message>
+        <message>
+            <source>profile lacks {attrs} (rubric {rubric})</source>
+            <translation>申报类型缺少 {attrs}（评审细则 {rubric}）</translation>
+        </message>
+        <message>
+            <source>recompute the fingerprint and name any change</source>
+            <translation>重新计算校验码并指出任何改动</translation>
+        </message>
+        <message>
+            <source>rubric files</source>
+            <translation>评审细则文件</translation>
+        </message>
+        <message>
+            <source>rubric id</source>
+            <translation>评审细则编号</translation>
+        </message>
+        <message>
+            <source>rubric {rubric} has no item {item}</source>
+            <translation>评审细则 {rubric} 中没有 {item}</translation>
+        </message>
+        <message>
+            <source>rubric {rubric} has no profile attribute {attr}</source>
+            <translation>评审细则 {rubric} 没有申报类型属性 {attr}</translation>
+        </message>
+        <message>
+            <source>sections add up to {got}, not {total}, for {profile}</source>
+            <translation>评审内容合计 {got}，不等于总分 {total}（{profile}）</translation>
+        </message>
+        <message>
+            <source>show a rubric, as it applies to a profile</source>
+            <translation>按申报类型查看评审细则</translation>
+        </message>
+        <message>
+            <source>the expert's score file: forms, submit, verify</source>
+            <translation>专家评分文件：表格、提交、校验</translation>
+        </message>
+        <message>
+            <source>the recommendation must be {pos} or {neg}, not {value!r}</source>
+            <translation>总体意见必须是“{pos}”或“{neg}”，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>this applicant is recused, so nothing may be filled in for it</source>
+            <translation>已回避该申报单位，不能填写任何内容</translation>
+        </message>
+        <message>
+            <source>this gate stops nothing for {profile}</source>
+            <translation>该前置条件不影响任何评分项（{profile}）</translation>
+        </message>
+        <message>
+            <source>this score file was submitted (round {round}) and is locked; reopen it for a new round to change anything</source>
+            <translation>评分文件已提交（第 {round} 轮）并锁定；如需修改，请开启新一轮评分</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>unknown carrier type {ct!r} (use {types})</source>
+            <translation>未知载体类型 {ct!r}（可用：{types}）</translation>
+        </message>
+        <message>
+            <source>unknown kind {kind!r}</source>
+            <translation>未知类型 {kind!r}</translation>
+        </message>
+        <message>
+            <source>unknown profile attribute {attr}</source>
+            <translation>未知申报类型属性 {attr}</translation>
+        </message>
+        <message>
+            <source>unknown rule {rule!r} (use {rules})</source>
+            <translation>未知评分规则 {rule!r}（可用：{rules}）</translation>
+        </message>
+        <message>
+            <source>unknown value {value!r} (allowed: {allowed})</source>
+            <translation>未知取值 {value!r}（可用：{allowed}）</translation>
+        </message>
+        <message>
+            <source>validate rubric files</source>
+            <translation>检查评审细则文件</translation>
+        </message>
+        <message>
+            <source>version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>write a blank offline form for an expert</source>
+            <translation>为专家生成空白离线评分表</translation>
+        </message>
+        <message>
+            <source>write a score file's values as a form</source>
+            <translation>将评分文件导出为表格</translation>
+        </message>
+        <message>
+            <source>write the demo session (fictional applicants, scanned materials)</source>
+            <translation>生成演示评审（虚构的申报单位和扫描材料）</translation>
+        </message>
+        <message>
+            <source>you recused yourself from {name}; nothing can be scored for it</source>
+            <translation>您已回避 {name}，不能对其评分</translation>
+        </message>
+        <message>
+            <source>{attr} must be one of {values}, not {value!r}</source>
+            <translation>{attr} 必须是 {values} 之一，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{file} belongs to another session</source>
+            <translation>{file} 属于另一次评审</translation>
+        </message>
+        <message>
+            <source>{file} belongs to another session or expert</source>
+            <translation>{file} 属于另一次评审或另一位专家</translation>
+        </message>
+        <message>
+            <source>{file} is expert {other}'s score file, not {expert}'s</source>
+            <translation>{file} 是专家 {other} 的评分文件，不是 {expert} 的</translation>
+        </message>
+        <message>
+            <source>{file} is open read-only</source>
+            <translation>{file} 以只读方式打开</translation>
+        </message>
+        <message>
+            <source>{file}: CHANGED after it was submitted:</source>
+            <translation>{file}：提交后被改动：</translation>
+        </message>
+        <message>
+            <source>{file}: a file with this name already exists</source>
+            <translation>{file}：同名文件已存在</translation>
+        </message>
+        <message>
+            <source>{file}: id {id} is already used by {other}</source>
+            <translation>{file}：编号 {id} 已被 {other} 使用</translation>
+        </message>
+        <message>
+            <source>{file}: no such score file</source>
+            <translation>{file}：评分文件不存在</translation>
+        </message>
+        <message>
+            <source>{file}: not a PanelReview score file</source>
+            <translation>{file}：不是本系统的评分文件</translation>
+        </message>
+        <message>
+            <source>{file}: not a PanelReview score file (not an SQLite database)</source>
+            <translation>{file}：不是本系统的评分文件（不是 SQLite 数据库）</translation>
+        </message>
+        <message>
+            <source>{file}: not submitted yet, so there is no fingerprint to verify</source>
+            <translation>{file}：尚未提交，没有可校验的校验码</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: {reason}</source>
+            <translation>{file}：第{row}行，{column}列：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}: missing columns {columns}</source>
+            <translation>{file}：第{row}行：缺少列 {columns}</translation>
+        </message>
+        <message>
+            <source>{file}: the form must be a .csv or .xlsx file</source>
+            <translation>{file}：表格必须是 .csv 或 .xlsx 文件</translation>
+        </message>
+        <message>
+            <source>{file}: the history cannot be changed</source>
+            <translation>{file}：修改记录不可更改</translation>
+        </message>
+        <message>
+            <source>{file}: the rubric is not valid ({count} problems)</source>
+            <translation>{file}：评审细则无效（{count} 个问题）</translation>
+        </message>
+        <message>
+            <source>{file}: the score file is damaged: {reason}</source>
+            <translation>{file}：评分文件已损坏：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: verified, submitted by {expert}</source>
+            <translation>{file}：校验通过，由 {expert} 提交</translation>
+        </message>
+        <message>
+            <source>{file}: written by a newer PanelReview (score file schema {found}, this program reads up to {ours}); update PanelReview to read it</source>
+            <translation>{file}：由更新版本的程序写入（评分文件结构 {found}，本程序最高支持 {ours}）；请升级程序后再读取</translation>
+        </message>
+        <message>
+            <source>{file}: {count} problems</source>
+            <translation>{file}：{count} 个问题</translation>
+        </message>
+        <message>
+            <source>{file}: {count} rows are wrong; nothing was imported</source>
+            <translation>{file}：{count} 行有误；未导入任何内容</translation>
+        </message>
+        <message>
+            <source>{gate} was answered no, which stops scoring {item}</source>
+            <translation>{gate} 未满足，{item} 不再评分</translation>
+        </message>
+        <message>
+            <source>{id!r} may hold only letters, digits, '.', '_' and '-'</source>
+            <translation>{id!r} 只能包含字母、数字、“.”、“_”和“-”</translation>
+        </message>
+        <message>
+            <source>{id!r} may hold only lower-case letters, digits and '-'</source>
+            <translation>{id!r} 只能包含小写字母、数字和“-”</translation>
+        </message>
+        <message>
+            <source>{item} does not apply to {name}'s profile ({profile})</source>
+            <translation>{item} 不适用于 {name} 的申报类型（{profile}）</translation>
+        </message>
+        <message>
+            <source>{item} has no level {level}</source>
+            <translation>{item} 没有第 {level} 档</translation>
+        </message>
+        <message>
+            <source>{item} is a {expected}, not a {kind}</source>
+            <translation>{item} 的类型是 {expected}，不是 {kind}</translation>
+        </message>
+        <message>
+            <source>{item} is answered yes or no, not with points</source>
+            <translation>{item} 应回答是或否，不能打分</translation>
+        </message>
+        <message>
+            <source>{item} takes points, not yes or no</source>
+            <translation>{item} 需要打分，不能回答是或否</translation>
+        </message>
+        <message>
+            <source>{item}: answer yes or no, not {value!r}</source>
+            <translation>{item}：请回答是或否，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{item}: points must be a number</source>
+            <translation>{item}：分数必须是数字</translation>
+        </message>
+        <message>
+            <source>{item}: {points} points are outside its bands ({allowed})</source>
+            <translation>{item}：{points}分不在允许的分档内（{allowed}）</translation>
+        </message>
+        <message>
+            <source>{item}: {points} points are outside the chosen level's band {band}</source>
+            <translation>{item}：{points}分不在所选档次的分值范围 {band} 内</translation>
+        </message>
+        <message>
+            <source>{item}: {value!r} is not a number of points</source>
+            <translation>{item}：{value!r} 不是有效分数</translation>
+        </message>
+        <message>
+            <source>{what} {pair!r} must be written KEY=VALUE</source>
+            <translation>{what} {pair!r} 须写作 KEY=VALUE</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,584 @@
+"""A review session: one folder holding a manifest and the applicants' materials.
+
+    OUT_DIR/session.sqlite                 the manifest (schema: MIGRATIONS below)
+    OUT_DIR/materials/<applicant id>/...   the materials as handed in
+
+The manifest keeps a snapshot of every rubric the session uses, so editing
+rubrics/ later never changes a running session, and the size and SHA-256 of
+every material file, so `Session.verify()` can tell a replaced or damaged file
+from the one the experts were given. A session is written once by `create()`
+and only read afterwards: `open_session()` opens the manifest read-only, so a
+session on a write-protected stick or share opens as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from app import __version__
+from app import rubric as rubric_mod
+from app.errors import PanelReviewError, RubricError, SessionError, TableError
+from app.rubric import Applied, Rubric
+from app.tables import Applicant, Expert, parse_applicants, parse_experts, problems_error, read_table
+
+__all__ = ["Applicant", "Expert", "MaterialFile", "Verification", "Session", "create", "open_session",
+           "match_material", "DEFAULT_SETTINGS", "METHODS", "MANIFEST"]
+
+MANIFEST = "session.sqlite"
+MATERIALS = "materials"
+METHODS = ("mean", "trimmed_mean", "median")
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "method": "mean",
+    "trim_min_experts": 5,
+    "min_experts": 3,
+    "decimals": 2,
+    "condition_rule": "majority",
+    "flag_total_threshold": 15,
+    "flag_spread_fraction": 0.5,
+}
+# Files an operating system drops into folders by itself; never part of a hand-in.
+JUNK = {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+@dataclass
+class MaterialFile:
+    applicant_id: str
+    path: str            # relative to the session folder, with "/"
+    size: int
+    sha256: str
+    material: str | None
+    pages: int | None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Verification:
+    """Material files that differ from the manifest (paths relative to the session, "/")."""
+
+    missing: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.changed or self.added)
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {"missing": list(self.missing), "changed": list(self.changed), "added": list(self.added)}
+
+
+# --------------------------------------------------------------------------- schema
+
+MIGRATIONS = Migrations("panelreview-session")
+
+
+@MIGRATIONS()
+def m001_manifest(db: sqlite_utils.Database) -> None:
+    db["session"].create({"id": str, "title": str, "date": str, "created": str, "app_version": str}, pk="id")
+    db["settings"].create({"key": str, "value": str}, pk="key")  # value: JSON
+    db["quotas"].create({"category": str, "quota": int}, pk="category")
+    db["rubrics"].create({"id": str, "version": str, "title": str, "snapshot": str, "sha256": str}, pk="id")
+    db["applicants"].create({"id": str, "position": int, "name": str, "rubric_id": str, "category": str,
+                             "folder": str, "profile": str}, pk="id", foreign_keys=[("rubric_id", "rubrics", "id")])
+    db["experts"].create({"id": str, "position": int, "name": str, "organisation": str, "title": str}, pk="id")
+    db["files"].create({"path": str, "applicant_id": str, "size": int, "sha256": str, "material": str,
+                        "pages": int}, pk="path", foreign_keys=[("applicant_id", "applicants", "id")])
+    db["files"].create_index(["applicant_id"])
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+# "01-", "1.", "2、", "(3)", "04_" before the material's name.
+_NUMBER_PREFIX = re.compile(r"^(?:\(\d+\)|\d+(?:[-_.、)]|(?=\D)))+")
+
+
+def _stem_key(filename: str) -> str:
+    return _NUMBER_PREFIX.sub("", _norm(Path(filename).stem))
+
+
+def match_material(filename: str, names: Iterable[str]) -> str | None:
+    """The material `filename` is named after, or None (non-PDF files never match).
+
+    The stem (without a leading number such as "01-" or "1.") equals a name,
+    else starts with one, else contains one; case and spaces do not count.
+    Between names matching alike, the longest wins ("管理制度汇编" over "管理制度").
+    """
+    if Path(filename).suffix.lower() != ".pdf":
+        return None
+    stem = _stem_key(filename)
+    best: tuple[int, int, str] | None = None
+    for name in names:
+        key = _norm(name)
+        if not key:
+            continue
+        if stem == key:
+            rank = 3
+        elif stem.startswith(key):
+            rank = 2
+        elif key in stem:
+            rank = 1
+        else:
+            continue
+        if best is None or (rank, len(key)) > best[:2]:
+            best = (rank, len(key), name)
+    return best[2] if best else None
+
+
+# --------------------------------------------------------------------------- files
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in large blocks (a few MB take milliseconds)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _copy_hashing(src: Path, dst: Path) -> tuple[int, str]:
+    """Copy `src` to `dst` in one pass, returning size and SHA-256 of what was written."""
+    h = hashlib.sha256()
+    size = 0
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while chunk := fin.read(1 << 20):
+            h.update(chunk)
+            fout.write(chunk)
+            size += len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    shutil.copystat(src, dst)
+    return size, h.hexdigest()
+
+
+def page_count(path: Path) -> int | None:
+    """Pages of a PDF, or None when it cannot be opened (damaged, encrypted garbage, not a PDF)."""
+    import pymupdf
+
+    shown = pymupdf.TOOLS.mupdf_display_errors()
+    pymupdf.TOOLS.mupdf_display_errors(False)  # a damaged file is reported by us, not by MuPDF on stderr
+    try:
+        with pymupdf.open(path) as doc:
+            return doc.page_count or None
+    except Exception:  # noqa: BLE001 — MuPDF raises many kinds; any of them means "damaged"
+        return None
+    finally:
+        pymupdf.TOOLS.mupdf_display_errors(shown)
+
+
+def _is_junk(path: Path) -> bool:
+    name = path.name
+    return name.casefold() in JUNK or name.startswith("~$") or name.startswith("._")
+
+
+def _hand_in(folder: Path) -> list[Path]:
+    """Every file of an applicant's folder (subfolders too), in a stable order."""
+    return sorted((p for p in folder.rglob("*") if p.is_file() and not _is_junk(p)),
+                  key=lambda p: p.relative_to(folder).as_posix())
+
+
+# --------------------------------------------------------------------------- creating
+
+
+def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materials: Path,
+           date: str | None = None, quotas: dict[str, int] | None = None, method: str = "mean",
+           rubrics: Path | None = None) -> "Session":
+    """Build a session folder at `out_dir` from the tables and materials; the opened Session.
+
+    Nothing is left at `out_dir` unless everything succeeded: the folder is
+    built beside it and renamed into place at the end.
+    """
+    out_dir = Path(out_dir)
+    materials = Path(materials)
+    title = (title or "").strip()
+    if not title:
+        raise SessionError("the session needs a title")
+    date = _check_date(date)
+    if method not in METHODS:
+        raise SessionError("unknown consensus method {method!r} (known: {known})", method=method,
+                           known=", ".join(METHODS))
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise SessionError("{path} already exists and is not an empty folder; choose a new folder for the session",
+                           path=str(out_dir))
+    if not materials.is_dir():
+        raise SessionError("{path}: the materials folder does not exist", path=str(materials))
+
+    known = rubric_mod.load_all(rubrics)
+    problems: list[PanelReviewError] = []
+    people: list[Applicant] = []
+    panel: list[Expert] = []
+    try:
+        people, found = parse_applicants(read_table(applicants), known, materials=materials)
+        problems += found
+    except TableError as exc:
+        problems.append(exc)
+    try:
+        panel, found = parse_experts(read_table(experts))
+        problems += found
+    except TableError as exc:
+        problems.append(exc)
+    if problems:
+        raise problems_error(problems)
+
+    used = {a.rubric_id: known[a.rubric_id] for a in people}
+    quotas = _check_quotas(quotas or {}, people, used)
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".creating", dir=out_dir.parent))
+    try:
+        _write(tmp, title=title, date=date, quotas=quotas, method=method, rubrics=used, applicants=people,
+               experts=panel, materials=materials)
+        if out_dir.exists():
+            out_dir.rmdir()  # empty, checked above
+        os.replace(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return open_session(out_dir)
+
+
+def _check_date(date: str | None) -> str:
+    if not date:
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(date.strip()).isoformat()
+    except ValueError:
+        raise SessionError("date {value!r} must be written YYYY-MM-DD", value=date) from None
+
+
+def _check_quotas(quotas: dict[str, Any], people: list[Applicant], used: dict[str, Rubric]) -> dict[str, int]:
+    known = {a.category for a in people}
+    for r in used.values():
+        known.add(r.carrier_type_name)
+        known.update(r.categories)
+    out: dict[str, int] = {}
+    for category, value in quotas.items():
+        if category not in known:
+            raise SessionError("quota for unknown category {category!r} (categories: {known})", category=category,
+                               known=", ".join(sorted(known)))
+        try:
+            n = int(str(value).strip())
+        except ValueError:
+            n = -1
+        if n < 0:
+            raise SessionError("quota {value!r} for {category} must be a whole number, 0 or more", value=value,
+                               category=category)
+        out[category] = n
+    return out
+
+
+def _write(folder: Path, *, title: str, date: str, quotas: dict[str, int], method: str,
+           rubrics: dict[str, Rubric], applicants: list[Applicant], experts: list[Expert],
+           materials: Path) -> None:
+    files = []
+    for a in applicants:
+        src = materials / a.folder
+        names = [m.name for m in rubrics[a.rubric_id].apply(a.profile).materials]
+        for f in _hand_in(src):
+            rel = Path(MATERIALS, a.id, f.relative_to(src))
+            dst = folder / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            size, digest = _copy_hashing(f, dst)
+            material = match_material(f.name, names)
+            pages = page_count(dst) if dst.suffix.lower() == ".pdf" else None
+            files.append({"path": rel.as_posix(), "applicant_id": a.id, "size": size, "sha256": digest,
+                          "material": material, "pages": pages})
+
+    db = sqlite_utils.Database(folder / MANIFEST)
+    try:
+        MIGRATIONS.apply(db)
+        settings = dict(DEFAULT_SETTINGS, method=method)
+        with db.atomic():
+            db["session"].insert({"id": uuid.uuid4().hex, "title": title, "date": date,
+                                  "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                                  "app_version": __version__})
+            db["settings"].insert_all({"key": k, "value": json.dumps(v)} for k, v in settings.items())
+            db["quotas"].insert_all({"category": c, "quota": n} for c, n in quotas.items())
+            for r in rubrics.values():
+                snap = r.snapshot()
+                db["rubrics"].insert({"id": r.id, "version": r.version, "title": r.title, "snapshot": snap,
+                                      "sha256": hashlib.sha256(snap.encode("utf-8")).hexdigest()})
+            db["applicants"].insert_all(
+                {"id": a.id, "position": k, "name": a.name, "rubric_id": a.rubric_id, "category": a.category,
+                 "folder": a.folder, "profile": json.dumps(a.profile, ensure_ascii=False, sort_keys=True)}
+                for k, a in enumerate(applicants))
+            db["experts"].insert_all(
+                {"id": e.id, "position": k, "name": e.name, "organisation": e.organisation, "title": e.title}
+                for k, e in enumerate(experts))
+            db["files"].insert_all(files)
+    finally:
+        db.close()
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _connect(manifest: Path, mode: str) -> sqlite3.Connection:
+    uri = manifest.resolve().as_uri() + ("?mode=ro" if mode == "ro" else "?immutable=1")
+    return sqlite3.connect(uri, uri=True)
+
+
+def _open_manifest(folder: Path) -> tuple[sqlite3.Connection, str]:
+    """A read-only connection to the manifest and how it was opened ("ro" or "immutable")."""
+    manifest = folder / MANIFEST
+    last: Exception | None = None
+    for mode in ("ro", "immutable"):
+        conn = None
+        try:
+            conn = _connect(manifest, mode)
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn, mode
+        except sqlite3.OperationalError as exc:
+            # mode=ro can fail on a write-protected folder holding a journal, or
+            # on shares without locking; immutable=1 reads the file as it is.
+            last = exc
+            if conn is not None:
+                conn.close()
+        except sqlite3.DatabaseError:
+            if conn is not None:
+                conn.close()
+            raise SessionError("{path}: {file} is not a session manifest (not an SQLite database)",
+                               path=str(folder), file=MANIFEST) from None
+    raise SessionError("{path}: cannot open {file}: {reason}", path=str(folder), file=MANIFEST,
+                       reason=str(last)) from None
+
+
+def _check_schema(folder: Path, db: sqlite_utils.Database) -> None:
+    known = {m.name for m in MIGRATIONS._migrations}
+    try:
+        applied = [m.name for m in MIGRATIONS.applied(db)]
+    except sqlite3.DatabaseError:
+        applied = []
+    if not applied:
+        raise SessionError("{path}: {file} is not a PanelReview session manifest", path=str(folder), file=MANIFEST)
+    newer = [n for n in applied if n not in known]
+    if newer:
+        raise SessionError("{path} was made by a newer version of PanelReview (schema {schema}); "
+                           "update PanelReview to open it", path=str(folder), schema=newer[-1])
+
+
+def _upgrade(folder: Path) -> None:
+    """Bring a manifest written by an older version up to date (needs a writable folder)."""
+    try:
+        db = sqlite_utils.Database(folder / MANIFEST)
+        try:
+            MIGRATIONS.apply(db)
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise SessionError("{path} was made by an older version of PanelReview and cannot be upgraded here: "
+                           "{reason}", path=str(folder), reason=str(exc)) from None
+
+
+def open_session(path: Path, *, verify: bool = False) -> "Session":
+    """The session in folder `path`; SessionError if it is not one or cannot be read.
+
+    Missing, changed or added material files do not raise: `Session.verify()`
+    reports them (with `verify=True` it runs now, so a caller can show them).
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise SessionError("{path}: no such folder", path=str(folder)) if not folder.exists() else \
+            SessionError("{path} is a file, not a session folder", path=str(folder))
+    if not (folder / MANIFEST).is_file():
+        raise SessionError("{path} is not a review session: it has no {file}", path=str(folder), file=MANIFEST)
+    conn, mode = _open_manifest(folder)
+    db = sqlite_utils.Database(conn)
+    try:
+        _check_schema(folder, db)
+        if MIGRATIONS.pending(db):
+            conn.close()
+            _upgrade(folder)
+            conn, mode = _open_manifest(folder)
+            db = sqlite_utils.Database(conn)
+        session = Session._load(folder, db, mode)
+    except sqlite3.DatabaseError as exc:
+        raise SessionError("{path}: the manifest {file} is damaged: {reason}", path=str(folder), file=MANIFEST,
+                           reason=str(exc)) from None
+    finally:
+        conn.close()
+    if verify:
+        session.verify()
+    return session
+
+
+class Session:
+    """An opened session: its manifest in memory, its materials on disk."""
+
+    path: Path
+    id: str
+    title: str
+    date: str
+    created: str
+    app_version: str
+    open_mode: str  # how the manifest was opened: "ro" or "immutable" (never writable)
+    settings: dict[str, Any]
+    quotas: dict[str, int]
+    rubrics: dict[str, Rubric]
+    applicants: list[Applicant]
+    experts: list[Expert]
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._files: list[MaterialFile] = []
+        self._hashes: dict[str, str] = {}
+        self._applied: dict[str, Applied] = {}
+        self._verification: Verification | None = None
+
+    @classmethod
+    def _load(cls, folder: Path, db: sqlite_utils.Database, mode: str) -> "Session":
+        s = cls(folder)
+        s.open_mode = mode
+        row = next(iter(db["session"].rows), None)
+        if row is None:
+            raise SessionError("{path}: {file} is not a PanelReview session manifest", path=str(folder),
+                               file=MANIFEST)
+        s.id, s.title, s.date = row["id"], row["title"], row["date"]
+        s.created, s.app_version = row["created"], row["app_version"]
+        s.settings = dict(DEFAULT_SETTINGS)
+        s.settings.update({r["key"]: json.loads(r["value"]) for r in db["settings"].rows})
+        s.quotas = {r["category"]: r["quota"] for r in db["quotas"].rows}
+        s.rubrics = {}
+        for r in db["rubrics"].rows:
+            if hashlib.sha256(r["snapshot"].encode("utf-8")).hexdigest() != r["sha256"]:
+                raise SessionError("{path}: the manifest's copy of rubric {id} was altered", path=str(folder),
+                                   id=r["id"])
+            try:
+                s.rubrics[r["id"]] = rubric_mod.from_data(json.loads(r["snapshot"]),
+                                                          origin=f"{folder / MANIFEST}#{r['id']}")
+            except (RubricError, ValueError) as exc:
+                raise SessionError("{path}: the manifest's copy of rubric {id} cannot be read: {reason}",
+                                   path=str(folder), id=r["id"], reason=str(exc)) from None
+            s._hashes[r["id"]] = r["sha256"]
+        s.applicants = [Applicant(r["id"], r["name"], r["rubric_id"], r["category"], r["folder"],
+                                  json.loads(r["profile"]))
+                        for r in db["applicants"].rows_where(order_by="position")]
+        s.experts = [Expert(r["id"], r["name"], r["organisation"] or "", r["title"] or "")
+                     for r in db["experts"].rows_where(order_by="position")]
+        s._files = [MaterialFile(r["applicant_id"], r["path"], r["size"], r["sha256"], r["material"], r["pages"])
+                    for r in db["files"].rows_where(order_by="applicant_id, path")]
+        return s
+
+    def __repr__(self) -> str:
+        return f"<Session {self.id} {self.title!r} at {self.path}>"
+
+    # -- lookups ---------------------------------------------------------
+
+    def applicant(self, applicant_id: str) -> Applicant:
+        for a in self.applicants:
+            if a.id == applicant_id:
+                return a
+        raise SessionError("session {title} has no applicant {id}", title=self.title, id=applicant_id)
+
+    def expert(self, expert_id: str) -> Expert:
+        for e in self.experts:
+            if e.id == expert_id:
+                return e
+        raise SessionError("session {title} has no expert {id}", title=self.title, id=expert_id)
+
+    def applied(self, applicant_id: str) -> Applied:
+        """The session's copy of the applicant's rubric, applied to its profile."""
+        if applicant_id not in self._applied:
+            a = self.applicant(applicant_id)
+            self._applied[applicant_id] = self.rubrics[a.rubric_id].apply(a.profile)
+        return self._applied[applicant_id]
+
+    def materials(self, applicant_id: str) -> list[MaterialFile]:
+        self.applicant(applicant_id)
+        return [f for f in self._files if f.applicant_id == applicant_id]
+
+    def material_path(self, mf: MaterialFile) -> Path:
+        return self.path.joinpath(*mf.path.split("/"))
+
+    def rubric_hashes(self) -> dict[str, str]:
+        """Rubric id → SHA-256 of its snapshot: score files name the rubrics they were made for."""
+        return dict(self._hashes)
+
+    # -- checking --------------------------------------------------------
+
+    def verify(self, *, refresh: bool = False) -> Verification:
+        """Material files missing, changed (size or SHA-256) or added since the session was made."""
+        if self._verification is not None and not refresh:
+            return self._verification
+        v = Verification()
+        listed = set()
+        for f in self._files:
+            listed.add(f.path)
+            p = self.material_path(f)
+            try:
+                size = p.stat().st_size
+            except OSError:
+                v.missing.append(f.path)
+                continue
+            # A different size needs no hash; an equal size (a same-length edit) does.
+            try:
+                if size != f.size or sha256_file(p) != f.sha256:
+                    v.changed.append(f.path)
+            except OSError:
+                v.changed.append(f.path)
+        root = self.path / MATERIALS
+        if root.is_dir():
+            for p in sorted(root.rglob("*")):
+                if p.is_file() and not _is_junk(p):
+                    rel = p.relative_to(self.path).as_posix()
+                    if rel not in listed:
+                        v.added.append(rel)
+        self._verification = v
+        return v
+
+    def report(self, applicant_id: str) -> dict[str, Any]:
+        """What the applicant handed in against what its rubric asks for (pages counted now)."""
+        a = self.applicant(applicant_id)
+        wanted = self.applied(applicant_id).materials
+        files = self.materials(applicant_id)
+        present, unmatched, over = [], [], []
+        for f in files:
+            if f.material is None:
+                unmatched.append(f.name)
+                continue
+            p = self.material_path(f)
+            pages = page_count(p) if p.is_file() else None
+            entry = {"material": f.material, "file": f.name, "path": f.path, "pages": pages,
+                     "damaged": p.is_file() and pages is None, "exists": p.is_file()}
+            present.append(entry)
+            limit = next((m.max_pages for m in wanted if m.name == f.material), None)
+            if limit is not None and pages is not None and pages > limit:
+                over.append({"material": f.material, "file": f.name, "pages": pages, "max_pages": limit})
+        have = {e["material"] for e in present}
+        missing = [m.name for m in wanted if m.name not in have]
+        order = {m.name: k for k, m in enumerate(wanted)}
+        present.sort(key=lambda e: (order.get(e["material"], len(order)), e["file"]))
+        return {"id": a.id, "name": a.name, "rubric": a.rubric_id, "category": a.category,
+                "profile": dict(a.profile), "present": present, "missing": missing, "unmatched": unmatched,
+                "over_limit": over}
+
+    def info(self) -> dict[str, Any]:
+        """The session, each applicant's materials and the verification, as JSON data."""
+        return {
+            "session": {"id": self.id, "title": self.title, "date": self.date, "created": self.created,
+                        "app_version": self.app_version, "path": str(self.path),
+                        "rubrics": self.rubric_hashes(), "quotas": dict(self.quotas),
+                        "settings": dict(self.settings), "experts": len(self.experts)},
+            "applicants": [self.report(a.id) for a in self.applicants],
+            "verify": self.verify().as_dict(),
+        }

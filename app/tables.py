@@ -1,0 +1,409 @@
+"""Applicants and experts tables (CSV or XLSX) as the secretary types them.
+
+A table is read whole and every problem is collected before anything is
+raised: one `TableError` whose `problems` holds one error per bad cell, each
+naming the file, the row as Excel shows it (the header is row 1) and the
+column. CSV may be UTF-8 (with or without BOM) or GB18030/GBK, separated by
+commas, tabs or semicolons; XLSX is read from its first sheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from app.errors import PanelReviewError, TableError
+from app.rubric import Rubric
+
+# Header words each fixed column accepts (compared case-, width- and space-insensitively).
+APPLICANT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号"),
+    "name": ("name", "名称", "申报单位"),
+    "rubric": ("rubric", "评审细则", "细则"),
+    "folder": ("folder", "材料目录", "文件夹"),
+    "category": ("category", "类别", "名额类别"),
+}
+APPLICANT_REQUIRED = ("id", "name", "rubric")
+EXPERT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号"),
+    "name": ("name", "姓名"),
+    "organisation": ("organisation", "organization", "单位", "工作单位"),
+    "title": ("title", "职称"),
+}
+EXPERT_REQUIRED = ("id", "name")
+# Columns people keep in their tables that mean nothing to a session.
+IGNORED_COLUMNS = ("序号", "no.", "备注", "note", "notes", "remarks")
+# Characters Windows or POSIX refuse in a folder name; ids become folder names.
+BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass
+class Applicant:
+    id: str
+    name: str
+    rubric_id: str
+    category: str
+    folder: str
+    profile: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Expert:
+    id: str
+    name: str
+    organisation: str = ""
+    title: str = ""
+
+
+@dataclass
+class Table:
+    """The cells of a table as text: `header` is Excel row `header_row`, each row keeps its number."""
+
+    file: str
+    header: list[str]
+    header_row: int
+    rows: list[tuple[int, list[str]]]
+
+    def column_name(self, index: int) -> str:
+        """How a person finds column `index`: its letter and header, e.g. "C (培训方式)"."""
+        head = self.header[index] if index < len(self.header) else ""
+        letter = column_letter(index)
+        return f"{letter} ({head})" if head else letter
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (as Excel names columns)."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def header_key(text: str) -> str:
+    """A header as compared: NFKC, case-folded, without spaces or a trailing colon."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return re.sub(r"\s+", "", text).rstrip(":")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees: 12.0 → "12", a date → 2025-07-11."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_table(path: Path) -> Table:
+    """The non-empty rows of a CSV or XLSX table; TableError if the file cannot be read."""
+    path = Path(path)
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
+        raise TableError("{file}: cannot read: {reason}", file=file, reason=reason) from None
+    suffix = path.suffix.lower()
+    if suffix == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise TableError("{file}: this is an old Excel .xls file; save it as .xlsx or CSV", file=file)
+    if suffix in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+        raw = _xlsx_rows(data, file)
+    else:
+        raw = _csv_rows(data, file)
+    numbered = [(n, row) for n, row in enumerate(raw, start=1) if any(c for c in row)]
+    if not numbered:
+        raise TableError("{file}: the table is empty", file=file)
+    header_row, header = numbered[0]
+    return Table(file, header, header_row, numbered[1:])
+
+
+def _xlsx_rows(data: bytes, file: str) -> list[list[str]]:
+    import openpyxl  # only when a table is Excel: keeps `panelreview --help` quick
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TableError("{file}: not a readable Excel file: {reason}", file=file, reason=str(exc)) from None
+    try:
+        if not wb.worksheets:
+            raise TableError("{file}: the table is empty", file=file)
+        ws = wb.worksheets[0]
+        return [[cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, values_only=True)]
+    finally:
+        wb.close()
+
+
+def decode(data: bytes) -> str:
+    """Table text: UTF-8 (BOM or not) first, else GB18030 (a superset of GBK)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def _csv_rows(data: bytes, file: str) -> list[list[str]]:
+    text = decode(data)
+    sample = text[:8192]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:
+        first = next((line for line in sample.splitlines() if line.strip()), "")
+        delimiter = max(",\t;", key=first.count)
+    try:
+        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise TableError("{file}: not a readable CSV file: {reason}", file=file, reason=str(exc)) from None
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass
+class _Columns:
+    fixed: dict[str, int]          # fixed column name → index
+    others: list[int]              # every other column with a header
+
+
+def _map_columns(table: Table, spec: dict[str, tuple[str, ...]], required: Iterable[str],
+                 problems: list[PanelReviewError]) -> _Columns:
+    aliases = {header_key(a): name for name, words in spec.items() for a in words}
+    fixed: dict[str, int] = {}
+    others: list[int] = []
+    for i, head in enumerate(table.header):
+        key = header_key(head)
+        if not key:
+            continue
+        name = aliases.get(key)
+        if name is None:
+            others.append(i)
+        elif name in fixed:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: column {name} appears twice (also column {other})",
+                file=table.file, row=table.header_row, column=table.column_name(i), name=name,
+                other=table.column_name(fixed[name])))
+        else:
+            fixed[name] = i
+    for name in required:
+        if name not in fixed:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: missing required column (write {words} in the header)",
+                file=table.file, row=table.header_row, column=name, words=" / ".join(spec[name])))
+    return _Columns(fixed, others)
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+def _check_id(table: Table, n: int, col: int, value: str, seen: dict[str, int],
+              problems: list[PanelReviewError]) -> bool:
+    where = dict(file=table.file, row=n, column=table.column_name(col))
+    if not value:
+        problems.append(TableError("{file}: row {row}, column {column}: the id is empty", **where))
+        return False
+    if BAD_NAME_CHARS.search(value) or value.strip(". ") == "" or value != value.strip():
+        problems.append(TableError(
+            "{file}: row {row}, column {column}: id {value!r} cannot be used as a folder name "
+            "(avoid / \\ : * ? \" < > |)", value=value, **where))
+        return False
+    key = value.casefold()  # folders on Windows and macOS ignore case
+    if key in seen:
+        problems.append(TableError("{file}: row {row}, column {column}: duplicate id {value!r} (first in row {first})",
+                                   value=value, first=seen[key], **where))
+        return False
+    seen[key] = n
+    return True
+
+
+def _stray_cells(table: Table, n: int, row: list[str], problems: list[PanelReviewError]) -> None:
+    for i in range(len(table.header), len(row)):
+        if row[i]:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: a value in a column without a header",
+                file=table.file, row=n, column=column_letter(i)))
+
+
+# --------------------------------------------------------------------------- applicants
+
+
+def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Path | None = None
+                     ) -> tuple[list[Applicant], list[PanelReviewError]]:
+    """Applicants from a read table and every problem found (empty when all is well)."""
+    problems: list[PanelReviewError] = []
+    cols = _map_columns(table, APPLICANT_COLUMNS, APPLICANT_REQUIRED, problems)
+    known_attrs = {header_key(k) for r in rubrics.values() for a in r.profile for k in (a.id, a.label)}
+    ignored = {header_key(w) for w in IGNORED_COLUMNS}
+    attr_cols = []
+    for i in cols.others:
+        key = header_key(table.header[i])
+        if key in known_attrs:
+            attr_cols.append(i)
+        elif key not in ignored:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: unknown column {value!r}: neither {fixed} nor a profile "
+                "attribute of any rubric", file=table.file, row=table.header_row, column=table.column_name(i),
+                value=table.header[i], fixed=", ".join(APPLICANT_COLUMNS)))
+    if any(name not in cols.fixed for name in APPLICANT_REQUIRED):
+        return [], problems
+
+    out: list[Applicant] = []
+    seen: dict[str, int] = {}
+    f = cols.fixed
+    for n, row in table.rows:
+        before = len(problems)
+        where = lambda i: dict(file=table.file, row=n, column=table.column_name(i))  # noqa: E731
+        _stray_cells(table, n, row, problems)
+        aid = _cell(row, f["id"])
+        _check_id(table, n, f["id"], aid, seen, problems)
+        name = _cell(row, f["name"])
+        if not name:
+            problems.append(TableError("{file}: row {row}, column {column}: the name is empty", **where(f["name"])))
+        rid = _cell(row, f["rubric"])
+        rubric = rubrics.get(rid)
+        if rubric is None:
+            if not rid:
+                problems.append(TableError("{file}: row {row}, column {column}: the rubric is empty",
+                                           **where(f["rubric"])))
+            else:
+                problems.append(TableError("{file}: row {row}, column {column}: unknown rubric {value!r} (known: {known})",
+                                           value=rid, known=", ".join(sorted(rubrics)), **where(f["rubric"])))
+
+        folder = _cell(row, f.get("folder")) or aid
+        if materials is not None and folder and not (Path(materials) / folder).is_dir():
+            col = f["folder"] if "folder" in f else f["id"]
+            problems.append(TableError("{file}: row {row}, column {column}: no folder {value!r} in {materials}",
+                                       value=folder, materials=str(materials), **where(col)))
+
+        category = _cell(row, f.get("category"))
+        profile: dict[str, str] = {}
+        if rubric is not None:
+            allowed = (*rubric.categories, rubric.carrier_type_name)
+            if rubric.categories and category and category not in allowed:
+                problems.append(TableError(
+                    "{file}: row {row}, column {column}: category {value!r} is not one of {values} (rubric {rubric})",
+                    value=category, values=", ".join(allowed), rubric=rubric.id, **where(f["category"])))
+            category = category or rubric.carrier_type_name
+            profile = _profile(table, n, row, rubric, attr_cols, problems)
+        if len(problems) == before:
+            out.append(Applicant(aid, name, rid, category, folder, profile))
+    if not out and not problems:
+        problems.append(TableError("{file}: the table has a header but no applicants", file=table.file))
+    return out, problems
+
+
+def _profile(table: Table, n: int, row: list[str], rubric: Rubric, attr_cols: list[int],
+             problems: list[PanelReviewError]) -> dict[str, str]:
+    profile: dict[str, str] = {}
+    where_col: dict[str, int] = {}
+    reported: set[str] = set()
+    for i in attr_cols:
+        value = _cell(row, i)
+        if not value:
+            continue  # a mixed table leaves the columns other rubrics use empty
+        where = dict(file=table.file, row=n, column=table.column_name(i))
+        attr = rubric.attribute(table.header[i].strip())
+        if attr is None:
+            attr = next((a for a in rubric.profile
+                         if header_key(table.header[i]) in (header_key(a.id), header_key(a.label))), None)
+        if attr is None:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: rubric {rubric} has no profile attribute {attr}; "
+                "leave this cell empty", rubric=rubric.id, attr=table.header[i], **where))
+            continue
+        value = unicodedata.normalize("NFKC", value).strip()
+        if value not in attr.values:
+            reported.add(attr.id)
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: {value!r} is not a value of {attr} (allowed: {values})",
+                value=value, attr=f"{attr.id} ({attr.label})", values=", ".join(attr.values), **where))
+            continue
+        if attr.id in profile and profile[attr.id] != value:
+            reported.add(attr.id)
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: {value!r} contradicts {other!r} in column {first}",
+                value=value, other=profile[attr.id], first=table.column_name(where_col[attr.id]), **where))
+            continue
+        profile[attr.id] = value
+        where_col[attr.id] = i
+    for attr in rubric.profile:
+        if attr.id not in profile and attr.id not in reported:
+            col = next((i for i in attr_cols if header_key(table.header[i]) in
+                        (header_key(attr.id), header_key(attr.label))), None)
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: rubric {rubric} needs a value for {attr} (one of {values})",
+                file=table.file, row=n, column=table.column_name(col) if col is not None else attr.label,
+                rubric=rubric.id, attr=f"{attr.id} ({attr.label})", values=", ".join(attr.values)))
+    if len(profile) == len(rubric.profile) and not reported:
+        return rubric.check_profile(profile)
+    return profile
+
+
+def read_applicants(path: Path, rubrics: dict[str, Rubric], *, materials: Path | None = None) -> list[Applicant]:
+    """The applicants in the table at `path`; TableError listing every problem.
+
+    With `materials`, each applicant's folder must exist under it.
+    """
+    applicants, problems = parse_applicants(read_table(path), rubrics, materials=materials)
+    if problems:
+        raise problems_error(problems)
+    return applicants
+
+
+# --------------------------------------------------------------------------- experts
+
+
+def parse_experts(table: Table) -> tuple[list[Expert], list[PanelReviewError]]:
+    """Experts from a read table and every problem found. Extra columns (phone, field) are ignored."""
+    problems: list[PanelReviewError] = []
+    cols = _map_columns(table, EXPERT_COLUMNS, EXPERT_REQUIRED, problems)
+    if any(name not in cols.fixed for name in EXPERT_REQUIRED):
+        return [], problems
+    f = cols.fixed
+    out: list[Expert] = []
+    seen: dict[str, int] = {}
+    for n, row in table.rows:
+        before = len(problems)
+        eid = _cell(row, f["id"])
+        _check_id(table, n, f["id"], eid, seen, problems)
+        name = _cell(row, f["name"])
+        if not name:
+            problems.append(TableError("{file}: row {row}, column {column}: the name is empty",
+                                       file=table.file, row=n, column=table.column_name(f["name"])))
+        if len(problems) == before:
+            out.append(Expert(eid, name, _cell(row, f.get("organisation")), _cell(row, f.get("title"))))
+    if not out and not problems:
+        problems.append(TableError("{file}: the table has a header but no experts", file=table.file))
+    return out, problems
+
+
+def read_experts(path: Path) -> list[Expert]:
+    """The experts in the table at `path`; TableError listing every problem."""
+    experts, problems = parse_experts(read_table(path))
+    if problems:
+        raise problems_error(problems)
+    return experts
+
+
+def problems_error(problems: list[PanelReviewError]) -> TableError:
+    """One TableError carrying every problem in `.problems` (shown one per line)."""
+    return TableError("{count} problems in the tables", count=len(problems)).having(problems)

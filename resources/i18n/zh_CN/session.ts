@@ -1,0 +1,323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>PanelReview</name>
+        <message>
+            <source>1 page</source>
+            <translation>1 页</translation>
+        </message>
+        <message>
+            <source>{n} pages</source>
+            <translation>{n} 页</translation>
+        </message>
+        <message>
+            <source>Added files</source>
+            <translation>多出的文件</translation>
+        </message>
+        <message>
+            <source>Changed files</source>
+            <translation>被改动的文件</translation>
+        </message>
+        <message>
+            <source>Missing files</source>
+            <translation>缺失的文件</translation>
+        </message>
+        <message>
+            <source>Created session {title!r} in {path}</source>
+            <translation>已创建评审会「{title}」：{path}</translation>
+        </message>
+        <message>
+            <source>Files: all match the manifest</source>
+            <translation>文件：所有文件均与清单一致</translation>
+        </message>
+        <message>
+            <source>applicants</source>
+            <translation>申报单位</translation>
+        </message>
+        <message>
+            <source>applicants table (CSV or XLSX): id, name, rubric, profile columns</source>
+            <translation>申报单位表（CSV 或 XLSX）：编号、名称、评审细则及属性列</translation>
+        </message>
+        <message>
+            <source>build a session folder from the applicants and experts tables</source>
+            <translation>根据申报单位表和专家表建立评审会文件夹</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>create and inspect review sessions</source>
+            <translation>建立和查看评审会</translation>
+        </message>
+        <message>
+            <source>damaged</source>
+            <translation>文件已损坏</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>date of the review, YYYY-MM-DD (default: today)</source>
+            <translation>评审日期，格式 YYYY-MM-DD（默认：今天）</translation>
+        </message>
+        <message>
+            <source>date {value!r} must be written YYYY-MM-DD</source>
+            <translation>日期 {value!r} 应写作 YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>experts</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>experts table (CSV or XLSX): id, name, organisation, title</source>
+            <translation>专家表（CSV 或 XLSX）：编号、姓名、工作单位、职称</translation>
+        </message>
+        <message>
+            <source>file missing</source>
+            <translation>文件缺失</translation>
+        </message>
+        <message>
+            <source>folder holding one folder of PDF materials per applicant</source>
+            <translation>存放申报材料的文件夹（每个申报单位一个子文件夹，内含 PDF）</translation>
+        </message>
+        <message>
+            <source>how many of a category may be chosen</source>
+            <translation>各类别的认定名额</translation>
+        </message>
+        <message>
+            <source>how the experts' scores are combined (default: mean)</source>
+            <translation>专家评分的汇总方法（默认：平均值 mean）</translation>
+        </message>
+        <message>
+            <source>matches no material</source>
+            <translation>未对应任何申报材料</translation>
+        </message>
+        <message>
+            <source>material files</source>
+            <translation>材料文件</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>汇总方法</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>缺少</translation>
+        </message>
+        <message>
+            <source>over the limit of {max} pages</source>
+            <translation>超过 {max} 页的限制</translation>
+        </message>
+        <message>
+            <source>quota</source>
+            <translation>名额</translation>
+        </message>
+        <message>
+            <source>quota for unknown category {category!r} (categories: {known})</source>
+            <translation>名额所指的类别 {category!r} 不存在（现有类别：{known}）</translation>
+        </message>
+        <message>
+            <source>quota {value!r} for {category} must be a whole number, 0 or more</source>
+            <translation>{category} 的名额 {value!r} 应为 0 或正整数</translation>
+        </message>
+        <message>
+            <source>quotas</source>
+            <translation>名额</translation>
+        </message>
+        <message>
+            <source>rubrics</source>
+            <translation>评审细则</translation>
+        </message>
+        <message>
+            <source>session folder</source>
+            <translation>评审会文件夹</translation>
+        </message>
+        <message>
+            <source>session {title} has no applicant {id}</source>
+            <translation>评审会「{title}」中没有申报单位 {id}</translation>
+        </message>
+        <message>
+            <source>session {title} has no expert {id}</source>
+            <translation>评审会「{title}」中没有专家 {id}</translation>
+        </message>
+        <message>
+            <source>show a session's applicants, materials and file check</source>
+            <translation>查看评审会的申报单位、申报材料和文件核对结果</translation>
+        </message>
+        <message>
+            <source>the session folder to create (new or empty)</source>
+            <translation>要建立的评审会文件夹（不存在或为空）</translation>
+        </message>
+        <message>
+            <source>the session needs a title</source>
+            <translation>评审会需要一个名称</translation>
+        </message>
+        <message>
+            <source>title of the review session</source>
+            <translation>评审会名称</translation>
+        </message>
+        <message>
+            <source>unknown consensus method {method!r} (known: {known})</source>
+            <translation>未知的汇总方法 {method!r}（可用：{known}）</translation>
+        </message>
+        <message>
+            <source>print JSON</source>
+            <translation>输出 JSON</translation>
+        </message>
+        <message>
+            <source>folder of rubric files</source>
+            <translation>评审细则文件所在文件夹</translation>
+        </message>
+        <message>
+            <source>{count} problems in the tables</source>
+            <translation>表格中共有 {count} 处问题</translation>
+        </message>
+        <message>
+            <source>{count} required materials are missing; see: panelreview session info {path}</source>
+            <translation>共缺少 {count} 份申报材料；详见：panelreview session info {path}</translation>
+        </message>
+        <message>
+            <source>{file}: not a readable CSV file: {reason}</source>
+            <translation>{file}：无法读取的 CSV 文件：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: not a readable Excel file: {reason}</source>
+            <translation>{file}：无法读取的 Excel 文件：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: a value in a column without a header</source>
+            <translation>{file}：第 {row} 行，{column} 列：该列没有表头，却填写了内容</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: category {value!r} is not one of {values} (rubric {rubric})</source>
+            <translation>{file}：第 {row} 行，{column} 列：类别 {value!r} 不在 {values} 之中（评审细则 {rubric}）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: column {name} appears twice (also column {other})</source>
+            <translation>{file}：第 {row} 行，{column} 列：{name} 列重复（另见 {other} 列）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: duplicate id {value!r} (first in row {first})</source>
+            <translation>{file}：第 {row} 行，{column} 列：编号 {value!r} 重复（首次出现在第 {first} 行）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: id {value!r} cannot be used as a folder name (avoid / \ : * ? " &lt; &gt; |)</source>
+            <translation>{file}：第 {row} 行，{column} 列：编号 {value!r} 不能用作文件夹名（请勿使用 / \ : * ? " &lt; &gt; |）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: missing required column (write {words} in the header)</source>
+            <translation>{file}：第 {row} 行，{column} 列：缺少必需的列（表头请写 {words}）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: no folder {value!r} in {materials}</source>
+            <translation>{file}：第 {row} 行，{column} 列：{materials} 中没有文件夹 {value!r}</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: rubric {rubric} has no profile attribute {attr}; leave this cell empty</source>
+            <translation>{file}：第 {row} 行，{column} 列：评审细则 {rubric} 没有属性 {attr}，此格应留空</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: rubric {rubric} needs a value for {attr} (one of {values})</source>
+            <translation>{file}：第 {row} 行，{column} 列：评审细则 {rubric} 需要填写 {attr}（可选：{values}）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the id is empty</source>
+            <translation>{file}：第 {row} 行，{column} 列：编号为空</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the name is empty</source>
+            <translation>{file}：第 {row} 行，{column} 列：名称为空</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the rubric is empty</source>
+            <translation>{file}：第 {row} 行，{column} 列：评审细则为空</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: unknown column {value!r}: neither {fixed} nor a profile attribute of any rubric</source>
+            <translation>{file}：第 {row} 行，{column} 列：无法识别的列 {value!r}：既不是 {fixed}，也不是任何评审细则的属性</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: unknown rubric {value!r} (known: {known})</source>
+            <translation>{file}：第 {row} 行，{column} 列：未知的评审细则 {value!r}（现有：{known}）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: {value!r} contradicts {other!r} in column {first}</source>
+            <translation>{file}：第 {row} 行，{column} 列：{value!r} 与 {first} 列的 {other!r} 矛盾</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: {value!r} is not a value of {attr} (allowed: {values})</source>
+            <translation>{file}：第 {row} 行，{column} 列：{value!r} 不是 {attr} 的可选值（可选：{values}）</translation>
+        </message>
+        <message>
+            <source>{file}: the table has a header but no applicants</source>
+            <translation>{file}：表格只有表头，没有申报单位</translation>
+        </message>
+        <message>
+            <source>{file}: the table has a header but no experts</source>
+            <translation>{file}：表格只有表头，没有专家</translation>
+        </message>
+        <message>
+            <source>{file}: the table is empty</source>
+            <translation>{file}：表格是空的</translation>
+        </message>
+        <message>
+            <source>{file}: this is an old Excel .xls file; save it as .xlsx or CSV</source>
+            <translation>{file}：这是旧版 Excel .xls 文件，请另存为 .xlsx 或 CSV</translation>
+        </message>
+        <message>
+            <source>{path} already exists and is not an empty folder; choose a new folder for the session</source>
+            <translation>{path} 已存在且不是空文件夹，请为评审会另选一个新文件夹</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a session folder</source>
+            <translation>{path} 是一个文件，不是评审会文件夹</translation>
+        </message>
+        <message>
+            <source>{path} is not a review session: it has no {file}</source>
+            <translation>{path} 不是评审会文件夹：其中没有 {file}</translation>
+        </message>
+        <message>
+            <source>{path} was made by a newer version of PanelReview (schema {schema}); update PanelReview to open it</source>
+            <translation>{path} 由更新版本的 PanelReview 建立（结构 {schema}），请升级 PanelReview 后再打开</translation>
+        </message>
+        <message>
+            <source>{path} was made by an older version of PanelReview and cannot be upgraded here: {reason}</source>
+            <translation>{path} 由旧版本的 PanelReview 建立，无法在此升级：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: cannot open {file}: {reason}</source>
+            <translation>{path}：无法打开 {file}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: no such folder</source>
+            <translation>{path}：文件夹不存在</translation>
+        </message>
+        <message>
+            <source>{path}: the manifest {file} is damaged: {reason}</source>
+            <translation>{path}：清单 {file} 已损坏：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: the manifest's copy of rubric {id} cannot be read: {reason}</source>
+            <translation>{path}：清单中评审细则 {id} 的副本无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: the manifest's copy of rubric {id} was altered</source>
+            <translation>{path}：清单中评审细则 {id} 的副本已被改动</translation>
+        </message>
+        <message>
+            <source>{path}: the materials folder does not exist</source>
+            <translation>{path}：申报材料文件夹不存在</translation>
+        </message>
+        <message>
+            <source>{path}: {file} is not a PanelReview session manifest</source>
+            <translation>{path}：{file} 不是 PanelReview 评审会清单</translation>
+        </message>
+        <message>
+            <source>{path}: {file} is not a session manifest (not an SQLite database)</source>
+            <translation>{path}：{file} 不是评审会清单（不是 SQLite 数据库）</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,451 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>PanelReview</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Session</source>
+            <translation>评审(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>0 pts</source>
+            <translation>0分</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>申报单位</translation>
+        </message>
+        <message>
+            <source>Applicants</source>
+            <translation>申报单位</translation>
+        </message>
+        <message>
+            <source>Basic condition</source>
+            <translation>基本条件</translation>
+        </message>
+        <message>
+            <source>Basic conditions</source>
+            <translation>基本条件</translation>
+        </message>
+        <message>
+            <source>Before scoring</source>
+            <translation>进入评分前</translation>
+        </message>
+        <message>
+            <source>Check that everything is answered, then lock the score file</source>
+            <translation>检查是否全部评完，然后锁定评分文件</translation>
+        </message>
+        <message>
+            <source>Choose the session folder</source>
+            <translation>选择评审文件夹</translation>
+        </message>
+        <message>
+            <source>Choose your name:</source>
+            <translation>请选择您的姓名：</translation>
+        </message>
+        <message>
+            <source>Cite this page</source>
+            <translation>引用当前页</translation>
+        </message>
+        <message>
+            <source>Comment (optional)</source>
+            <translation>评语（可选）</translation>
+        </message>
+        <message>
+            <source>Conflict of interest with this applicant?</source>
+            <translation>与该申报单位存在利害关系？</translation>
+        </message>
+        <message>
+            <source>Conflicts of interest</source>
+            <translation>回避申报</translation>
+        </message>
+        <message>
+            <source>Conflicts of interest…</source>
+            <translation>回避申报…</translation>
+        </message>
+        <message>
+            <source>Decided by recommendation (no points table)</source>
+            <translation>按推荐意见决定（无评分表）</translation>
+        </message>
+        <message>
+            <source>Evidence:</source>
+            <translation>佐证材料：</translation>
+        </message>
+        <message>
+            <source>Give the reason for recusal.</source>
+            <translation>请填写回避理由。</translation>
+        </message>
+        <message>
+            <source>I have read and accept the pledge</source>
+            <translation>我已阅读并接受以上承诺</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>申报材料</translation>
+        </message>
+        <message>
+            <source>Materials differ from the session</source>
+            <translation>材料与评审包不一致</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>符合</translation>
+        </message>
+        <message>
+            <source>Next / previous applicant</source>
+            <translation>下一个 / 上一个申报单位</translation>
+        </message>
+        <message>
+            <source>Next / previous criterion</source>
+            <translation>下一项 / 上一项评审细则</translation>
+        </message>
+        <message>
+            <source>Next / previous page</source>
+            <translation>下一页 / 上一页</translation>
+        </message>
+        <message>
+            <source>Next applicant ▶</source>
+            <translation>下一个单位 ▶</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>None of the levels applies</source>
+            <translation>均不符合以上档次</translation>
+        </message>
+        <message>
+            <source>Not complete yet</source>
+            <translation>尚未评完</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>不符合</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>未保存：{reason}</translation>
+        </message>
+        <message>
+            <source>Not scored: the condition {gate} was answered no</source>
+            <translation>不评分：前置条件 {gate} 未满足</translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation>没有可撤销的操作</translation>
+        </message>
+        <message>
+            <source>Open a material in the viewer first, then cite its page</source>
+            <translation>请先在阅读区打开材料，再引用页码</translation>
+        </message>
+        <message>
+            <source>Open a review session</source>
+            <translation>打开评审</translation>
+        </message>
+        <message>
+            <source>Open folder…</source>
+            <translation>打开文件夹…</translation>
+        </message>
+        <message>
+            <source>Open the session folder the secretary gave you, or drop it here.</source>
+            <translation>请打开秘书提供的评审文件夹，或将文件夹拖到此处。</translation>
+        </message>
+        <message>
+            <source>Open this material</source>
+            <translation>打开此材料</translation>
+        </message>
+        <message>
+            <source>Opinion</source>
+            <translation>评审意见</translation>
+        </message>
+        <message>
+            <source>Other file: {file}</source>
+            <translation>其他文件：{file}</translation>
+        </message>
+        <message>
+            <source>PanelReview</source>
+            <translation>专家评审系统</translation>
+        </message>
+        <message>
+            <source>PanelReview — {title} — {expert}</source>
+            <translation>专家评审系统 — {title} — {expert}</translation>
+        </message>
+        <message>
+            <source>PanelReview: unexpected error</source>
+            <translation>专家评审系统：意外错误</translation>
+        </message>
+        <message>
+            <source>Pin the page now shown in the viewer to this criterion</source>
+            <translation>将阅读区当前页作为本项的佐证引用</translation>
+        </message>
+        <message>
+            <source>Points:</source>
+            <translation>得分：</translation>
+        </message>
+        <message>
+            <source>Preparing the demo session…</source>
+            <translation>正在准备演示评审…</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>Priority condition</source>
+            <translation>倾斜条件</translation>
+        </message>
+        <message>
+            <source>Priority conditions</source>
+            <translation>倾斜条件</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Recent sessions:</source>
+            <translation>最近的评审：</translation>
+        </message>
+        <message>
+            <source>Recusal</source>
+            <translation>回避</translation>
+        </message>
+        <message>
+            <source>Recuse</source>
+            <translation>回避</translation>
+        </message>
+        <message>
+            <source>Recuse myself…</source>
+            <translation>申请回避…</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings</source>
+            <translation>设置(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Save report</source>
+            <translation>保存报告</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>保存报告…</translation>
+        </message>
+        <message>
+            <source>Show this page; right-click to remove the citation</source>
+            <translation>显示此页；右键删除引用</translation>
+        </message>
+        <message>
+            <source>Something went wrong that PanelReview did not expect. Your saved scores are safe: every score is saved the moment it is entered.</source>
+            <translation>程序发生了意外错误。已录入的评分是安全的：每一项评分在录入时即已保存。</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>Submitted · fingerprint {fp}</source>
+            <translation>已提交 · 校验码 {fp}</translation>
+        </message>
+        <message>
+            <source>Submit…</source>
+            <translation>提交评分…</translation>
+        </message>
+        <message>
+            <source>The applicant did not hand in this material</source>
+            <translation>申报单位未提交此材料</translation>
+        </message>
+        <message>
+            <source>The panel member's opinion on this applicant (printed on the opinion sheet)</source>
+            <translation>对该申报单位的评审意见（打印在专家评审意见书上）</translation>
+        </message>
+        <message>
+            <source>These material files are not as the secretary prepared them. Tell the secretary before scoring:</source>
+            <translation>以下材料文件与秘书准备的不一致，请在评分前告知秘书：</translation>
+        </message>
+        <message>
+            <source>Tick every applicant you have a conflict of interest with (employment in the last three years, relatives, a stake in its success) and give the reason. You will not see or score those applicants.</source>
+            <translation>请勾选与您存在利害关系的申报单位（近三年任职、亲属关系、存在利益关联等）并填写理由。回避的单位您将不能查看和评分。</translation>
+        </message>
+        <message>
+            <source>Total {total} / {max}</source>
+            <translation>总分 {total} / {max}</translation>
+        </message>
+        <message>
+            <source>Try the demo session</source>
+            <translation>打开演示评审</translation>
+        </message>
+        <message>
+            <source>Type points</source>
+            <translation>输入分数</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>撤销上一次修改</translation>
+        </message>
+        <message>
+            <source>Who is scoring?</source>
+            <translation>评审专家</translation>
+        </message>
+        <message>
+            <source>Why must you recuse yourself from {name}? (e.g. employed there in the last three years, a relative)</source>
+            <translation>您回避 {name} 的理由？（如近三年在该单位任职、亲属关系）</translation>
+        </message>
+        <message>
+            <source>Withdraw recusal</source>
+            <translation>撤销回避</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>You recused yourself from this applicant: {reason}</source>
+            <translation>您已申请回避该申报单位：{reason}</translation>
+        </message>
+        <message>
+            <source>Your scores are submitted and the file is locked.
+
+Fingerprint: {fp}
+
+Hand the file {file} to the secretary.</source>
+            <translation>评分已提交，评分文件已锁定。
+
+校验码：{fp}
+
+请将文件 {file} 交给秘书。</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>answered {done} of {total}</source>
+            <translation>已评 {done} / {total}</translation>
+        </message>
+        <message>
+            <source>band {band}</source>
+            <translation>分档 {band}</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>已改动</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>已评完</translation>
+        </message>
+        <message>
+            <source>condition not met</source>
+            <translation>条件不满足</translation>
+        </message>
+        <message>
+            <source>digits, then Enter</source>
+            <translation>数字，然后回车</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>评分中</translation>
+        </message>
+        <message>
+            <source>max {max}</source>
+            <translation>满分 {max}</translation>
+        </message>
+        <message>
+            <source>not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>overall recommendation</source>
+            <translation>总体意见</translation>
+        </message>
+        <message>
+            <source>pts</source>
+            <translation>分</translation>
+        </message>
+        <message>
+            <source>recused</source>
+            <translation>已回避</translation>
+        </message>
+        <message>
+            <source>submitted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>{band} pts</source>
+            <translation>{band}分</translation>
+        </message>
+        <message>
+            <source>{count} items are still unanswered. Double-click one to go there.</source>
+            <translation>还有 {count} 项未评。双击跳转到该项。</translation>
+        </message>
+        <message>
+            <source>{material} p. {page}</source>
+            <translation>{material} 第{page}页</translation>
+        </message>
+        <message>
+            <source>{name} — missing</source>
+            <translation>{name} — 缺</translation>
+        </message>
+        <message>
+            <source>{name}: give the reason for recusal</source>
+            <translation>{name}：请填写回避理由</translation>
+        </message>
+        <message>
+            <source>{name}: the applicant did not hand in this material</source>
+            <translation>{name}：申报单位未提交此材料</translation>
+        </message>
+        <message>
+            <source>{points} / {max}</source>
+            <translation>{points} / {max}</translation>
+        </message>
+        <message>
+            <source>{points} pts</source>
+            <translation>{points}分</translation>
+        </message>
+        <message>
+            <source>◀ Previous applicant</source>
+            <translation>◀ 上一个单位</translation>
+        </message>
+        <message>
+            <source>✓ Saved {time} · {file}</source>
+            <translation>✓ 已保存 {time} · {file}</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,139 @@
+"""app/document.py: opening, classifying failures, rendering and searching, without Qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from app import document
+from app.errors import DocumentError
+
+
+def make_pdf(path: Path, pages: int = 3, *, text: bool = True, rotate: int = 0) -> Path:
+    doc = pymupdf.open()
+    for n in range(pages):
+        page = doc.new_page(width=595, height=842)
+        if text:
+            page.insert_text((72, 100), f"Training plan page {n + 1}", fontsize=14)
+        page.set_rotation(rotate)
+    doc.save(path)
+    return path
+
+
+def test_open_and_describe(tmp_path):
+    path = make_pdf(tmp_path / "a.pdf", pages=4)
+    doc = document.open_document(path)
+    assert document.page_count(doc) == 4
+    assert document.page_sizes(doc) == [(595.0, 842.0)] * 4
+    assert document.document_has_text(doc)
+    assert document.page_text_available(doc[0])
+
+
+def test_page_sizes_follow_the_page_rotation(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "r.pdf", pages=1, rotate=90))
+    assert document.page_sizes(doc) == [(842.0, 595.0)]
+
+
+def test_render_zoom_and_rotation(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "a.pdf"))
+    page = document.render_page(doc, 0, zoom=0.5)
+    assert (page.width, page.height) == (298, 421)
+    assert len(page.samples) == page.stride * page.height and page.stride >= page.width * 3
+    turned = document.render_page(doc, 0, zoom=0.5, rotation=90)
+    assert (turned.width, turned.height) == (421, 298)
+
+
+def test_render_bad_page_number(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "a.pdf", pages=2))
+    with pytest.raises(DocumentError, match=r"a.pdf: there is no page 3"):
+        document.render_page(doc, 2, zoom=1)
+
+
+def test_huge_render_is_scaled_down(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "a.pdf", pages=1))
+    page = document.render_page(doc, 0, zoom=40)
+    assert page.width * page.height <= document.MAX_PIXELS * 1.01
+
+
+def test_search_returns_fractions(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "a.pdf", pages=3))
+    hits = document.search_page(doc, 1, "page 2")
+    assert len(hits) == 1
+    x0, y0, x1, y1 = hits[0]
+    assert 0 < x0 < x1 < 1 and 0 < y0 < y1 < 0.2  # near the top left
+    assert document.search_page(doc, 0, "page 2") == []
+    assert [p for p, _ in document.search_document(doc, "Training")] == [0, 1, 2]
+
+
+def test_search_on_rotated_page_is_in_shown_coordinates(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "r.pdf", pages=1, rotate=90))
+    ((x0, y0, x1, y1),) = document.search_page(doc, 0, "Training")
+    # text at the top left of the unrotated page sits at the top right once turned 90°
+    assert x0 > 0.5 and y1 < 0.6
+
+
+def test_scan_without_text(tmp_path):
+    doc = document.open_document(make_pdf(tmp_path / "s.pdf", text=False))
+    assert not document.document_has_text(doc)
+    assert document.search_document(doc, "anything") == []
+
+
+def test_missing(tmp_path):
+    with pytest.raises(DocumentError, match=r"^gone.pdf: the file is missing$"):
+        document.open_document(tmp_path / "gone.pdf")
+
+
+def test_password(tmp_path):
+    doc = pymupdf.open()
+    doc.new_page()
+    path = tmp_path / "locked.pdf"
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
+    with pytest.raises(DocumentError, match=r"^locked.pdf: needs a password$"):
+        document.open_document(path)
+
+
+def test_no_pages(tmp_path):
+    path = tmp_path / "empty.pdf"
+    body = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+            b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    path.write_bytes(body)
+    with pytest.raises(DocumentError, match=r"^empty.pdf: has no pages$"):
+        document.open_document(path)
+
+
+@pytest.mark.parametrize("content", [b"\xff\xd8\xff\xe0 this is a jpeg really" * 40, b"hello, not a pdf\n" * 20])
+def test_not_a_pdf(tmp_path, content):
+    path = tmp_path / "fake.pdf"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=r"^fake.pdf: is damaged or is not a PDF$"):
+        document.open_document(path)
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "zero.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(DocumentError, match=r"^zero.pdf: is empty$"):
+        document.open_document(path)
+
+
+def test_error_reads_in_chinese(tmp_path):
+    err = pytest.raises(DocumentError, document.open_document, tmp_path / "gone.pdf").value
+    assert "gone.pdf" in err.message("zh_CN")
+
+
+def test_worker_protocol_in_process(tmp_path):
+    """serve()'s request handling, called directly (the process part is tested in test_viewer)."""
+    path = str(make_pdf(tmp_path / "a.pdf", pages=2))
+    docs = document._OpenDocuments(limit=1)
+    payload, pixels = document.handle(docs, "render", (path, 1, 0.25, 0))
+    width, height, stride = payload
+    assert len(pixels) == stride * height
+    info, _ = document.handle(docs, "load", (path,))
+    assert len(info["page_sizes"]) == 2
+    assert document.handle(docs, "probe", (path,))[0] is True
+    other = str(make_pdf(tmp_path / "b.pdf", pages=1))
+    document.handle(docs, "load", (other,))
+    assert list(docs.docs) == [other]  # the limit closed the older one

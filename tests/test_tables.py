@@ -1,0 +1,194 @@
+"""Applicants and experts tables: encodings, separators, XLSX, and one message per bad cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import rubric, tables
+from app.errors import TableError
+
+DATA = Path(__file__).resolve().parent / "data" / "tables"
+EXPECTED = [
+    ("A01", "深圳市龙岗职业技术学校", "sz-training-base", "高技能人才培训基地", "A01",
+     {"delivery": "线下", "scope": "普通基地", "applicant_kind": "院校"}),
+    ("A02", "张师傅技能大师工作室", "sz-master-studio", "技能大师工作室", "A02-张师傅", {}),
+    ("A03", "平湖乡村振兴技能工作站", "sz-rural-workstation", "乡村振兴技能工作站", "A03", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def rubrics():
+    return rubric.load_all()
+
+
+def as_tuples(applicants):
+    return [(a.id, a.name, a.rubric_id, a.category, a.folder, a.profile) for a in applicants]
+
+
+def problems(excinfo) -> list[str]:
+    return [str(p) for p in excinfo.value.problems]
+
+
+def write_xlsx(path: Path, rows: list[list]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", ["applicants_utf8.csv", "applicants_gbk.csv"])
+def test_utf8_and_gbk_tables_read_alike(rubrics, name):
+    assert as_tuples(tables.read_applicants(DATA / name, rubrics)) == EXPECTED
+
+
+def test_bom_semicolons_and_chinese_headers(rubrics):
+    got = tables.read_applicants(DATA / "applicants_bom.csv", rubrics)
+    assert got[0].profile == {"delivery": "线上", "scope": "专项基地", "applicant_kind": "线上平台"}
+    assert got[1].folder == "A02-张师傅" and got[1].profile == {}
+
+
+def test_gbk_is_really_gbk_and_tab_separated():
+    raw = (DATA / "applicants_gbk.csv").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert b"\t" in raw
+    assert tables.decode(raw).startswith("序号\t编号")
+
+
+def test_xlsx_table_with_numbers_and_empty_rows(rubrics, tmp_path):
+    path = write_xlsx(tmp_path / "申报单位.xlsx", [
+        ["编号", "申报单位", "评审细则", "培训方式", "基地类别", "申报主体类型"],
+        [1, "一号基地", "sz-training-base", "线下", "专项基地", "企业"],
+        [None, None, None, None, None, None],
+        [2.0, "二号工作室", "sz-master-studio", None, None, None],
+    ])
+    got = tables.read_applicants(path, rubrics)
+    assert [(a.id, a.folder) for a in got] == [("1", "1"), ("2", "2")]
+    assert got[0].profile == {"delivery": "线下", "scope": "专项基地", "applicant_kind": "企业"}
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them(rubrics, tmp_path):
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        ["id", "name", "rubric"],
+        ["A1", "好", "sz-master-studio"],
+        [None, None, None],
+        ["A3", "", "sz-master-studio"],
+    ])
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    assert problems(exc) == [f"{path}: row 4, column B (name): the name is empty"]
+
+
+def test_every_bad_row_is_reported_with_file_row_and_column(rubrics, tmp_path):
+    materials = tmp_path / "materials"
+    for folder in ("A01", "A02", "A03", "A06", "A07"):
+        (materials / folder).mkdir(parents=True)
+    path = DATA / "applicants_bad.csv"
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics, materials=materials)
+    got = problems(exc)
+    f = str(path)
+    assert got == [
+        f"{f}: row 3, column C (rubric): unknown rubric 'sz-no-such-rubric' (known: cq-city-training-base, "
+        "cq-national-training-base, national-master-studio, national-training-base, sz-master-studio, "
+        "sz-rural-workstation, sz-training-base)",
+        f"{f}: row 4, column F (scope): '超大基地' is not a value of scope (基地类别) (allowed: 普通基地, 专项基地)",
+        f"{f}: row 5, column A (id): duplicate id 'A01' (first in row 2)",
+        f"{f}: row 6, column D (folder): no folder 'A05-nowhere' in {materials}",
+        f"{f}: row 7, column B (name): the name is empty",
+        f"{f}: row 8, column E (培训方式): rubric sz-master-studio has no profile attribute 培训方式; leave this cell empty",
+    ]
+    assert str(exc.value) == "6 problems in the tables"
+
+
+def test_missing_required_column(rubrics):
+    path = DATA / "applicants_no_rubric_column.csv"
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    assert problems(exc) == [
+        f"{path}: row 1, column rubric: missing required column (write rubric / 评审细则 / 细则 in the header)"]
+
+
+def test_missing_profile_value_and_unknown_column(rubrics, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("id,name,rubric,delivery,联系人\nA1,好,sz-training-base,线下,王\n", encoding="utf-8")
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    got = problems(exc)
+    assert got[0].startswith(f"{path}: row 1, column E (联系人): unknown column '联系人'")
+    assert got[1] == (f"{path}: row 2, column 基地类别: rubric sz-training-base needs a value for scope (基地类别) "
+                      "(one of 普通基地, 专项基地)")
+    assert "applicant_kind" in got[2] and len(got) == 3
+
+
+def test_category_must_be_one_the_rubric_names(rubrics, tmp_path):
+    path = tmp_path / "cq.csv"
+    path.write_text("id,name,rubric,category\nQ1,甲,cq-city-training-base,数字技能类\n"
+                    "Q2,乙,cq-city-training-base,体育类\nQ3,丙,cq-city-training-base,\n", encoding="utf-8")
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    assert problems(exc) == [f"{path}: row 3, column D (category): category '体育类' is not one of 国际合作类, "
+                             "数字技能类, 其他类, 市级高技能人才培训基地 (rubric cq-city-training-base)"]
+
+
+def test_ids_must_make_folder_names(rubrics, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("id,name,rubric\nA/1,甲,sz-master-studio\n,乙,sz-master-studio\na2,丙,sz-master-studio\n"
+                    "A2,丁,sz-master-studio\n", encoding="utf-8")
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    got = problems(exc)
+    assert "row 2, column A (id): id 'A/1' cannot be used as a folder name" in got[0]
+    assert got[1] == f"{path}: row 3, column A (id): the id is empty"
+    assert got[2] == f"{path}: row 5, column A (id): duplicate id 'A2' (first in row 4)"
+
+
+def test_experts_gbk_with_extra_columns():
+    got = tables.read_experts(DATA / "experts_gbk.csv")
+    assert [(e.id, e.name, e.organisation, e.title) for e in got] == [
+        ("E01", "王专家", "深圳技师学院", "高级讲师"),
+        ("E02", "李专家", "某企业", "高级工程师"),
+        ("E03", "赵专家", "龙岗区人社局", "正高级"),
+    ]
+
+
+def test_experts_xlsx(tmp_path):
+    path = write_xlsx(tmp_path / "专家.xlsx", [["编号", "姓名", "单位", "职称"], ["E1", "王", "学院", "教授"]])
+    assert [(e.id, e.organisation) for e in tables.read_experts(path)] == [("E1", "学院")]
+
+
+def test_bad_experts():
+    path = DATA / "experts_bad.csv"
+    with pytest.raises(TableError) as exc:
+        tables.read_experts(path)
+    assert problems(exc) == [
+        f"{path}: row 3, column A (编号): duplicate id 'E01' (first in row 2)",
+        f"{path}: row 4, column B (姓名): the name is empty",
+    ]
+
+
+def test_unreadable_files(rubrics, tmp_path):
+    with pytest.raises(TableError, match="cannot read: no such file"):
+        tables.read_experts(tmp_path / "nowhere.csv")
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with pytest.raises(TableError, match=r"old Excel \.xls file"):
+        tables.read_experts(old)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(TableError, match="the table is empty"):
+        tables.read_experts(empty)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(TableError, match="not a readable Excel file"):
+        tables.read_applicants(broken, rubrics)
+
+
+def test_single_column_csv_and_column_letters():
+    assert [tables.column_letter(i) for i in (0, 25, 26, 701)] == ["A", "Z", "AA", "ZZ"]
+    assert tables.cell_text(12.0) == "12" and tables.cell_text(1.5) == "1.5" and tables.cell_text(None) == ""

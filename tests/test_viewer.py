@@ -1,0 +1,249 @@
+"""ui/viewer.py and ui/render.py: the viewer drives real worker processes, offscreen."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from ui.render import RenderService, render_key  # noqa: E402
+from ui.viewer import FIT_PAGE, FIT_WIDTH, PdfViewer  # noqa: E402
+
+
+def make_pdf(path: Path, pages: int = 8) -> Path:
+    doc = pymupdf.open()
+    for n in range(pages):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((72, 100), f"Applicant material page {n + 1}", fontsize=16)
+        page.insert_text((72, 400), "teaching staff" if n in (2, 5) else "equipment list", fontsize=12)
+    doc.save(path)
+    return path
+
+
+@pytest.fixture
+def service(qapp):
+    svc = RenderService(timeout=10.0)
+    yield svc
+    svc.shutdown()
+
+
+@pytest.fixture
+def viewer(qtbot, service):
+    widget = PdfViewer(service)
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    return widget
+
+
+def open_and_wait(qtbot, viewer, path, **kw):
+    with qtbot.waitSignal(viewer.page_shown, timeout=20000):
+        viewer.open(str(path), **kw)
+
+
+def test_open_shows_first_page(qtbot, viewer, tmp_path):
+    path = make_pdf(tmp_path / "m.pdf")
+    with qtbot.waitSignal(viewer.document_loaded, timeout=20000) as loaded:
+        open_and_wait(qtbot, viewer, path)
+    assert loaded.args == [str(path), 8]
+    assert viewer.page_count() == 8 and viewer.current_page() == 0
+    assert viewer.error_message() == ""
+    image = viewer.service.cached(viewer.view.key(0))
+    assert image is not None and abs(image.width() - viewer.view.page_rect(0).width()) <= 1
+    qtbot.waitUntil(lambda: viewer.thumbnails.item(0).data(Qt.ItemDataRole.UserRole), timeout=10000)
+
+
+def test_navigation_and_keys(qtbot, viewer, tmp_path):
+    open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf"))
+    pages = []
+    viewer.current_page_changed.connect(pages.append)
+    viewer.go_to_page(3)
+    assert viewer.current_page() == 3 and viewer.page_box.value() == 4
+    viewer.view.setFocus()
+    qtbot.keyClick(viewer.view, Qt.Key.Key_PageDown)
+    assert viewer.current_page() == 4
+    qtbot.keyClick(viewer.view, Qt.Key.Key_PageUp)
+    assert viewer.current_page() == 3
+    qtbot.keyClick(viewer.view, Qt.Key.Key_End)
+    assert viewer.current_page() == 7
+    qtbot.keyClick(viewer.view, Qt.Key.Key_Home)
+    assert viewer.current_page() == 0
+    viewer.thumbnails.setCurrentRow(5)
+    assert viewer.current_page() == 5
+    assert pages[:2] == [3, 4]
+    with qtbot.waitSignal(viewer.page_shown, timeout=10000):
+        viewer.go_to_page(6)
+
+
+def test_zoom(qtbot, viewer, tmp_path):
+    open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf"))
+    width_fit = viewer.view.page_rect(0).width()
+    assert abs(width_fit - (viewer.view.viewport().width() - 20)) <= 2
+    viewer.set_zoom(1.0)
+    assert viewer.view.page_rect(0).width() == round(595 * 96 / 72)
+    viewer.view.setFocus()
+    qtbot.keyClick(viewer.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.zoom() == pytest.approx(1.1)
+    viewer.zoom_out()
+    viewer.zoom_out()
+    assert viewer.zoom() == pytest.approx(0.9)
+    viewer.set_zoom(FIT_PAGE)
+    rect = viewer.view.page_rect(viewer.current_page())
+    assert rect.height() <= viewer.view.viewport().height()
+    with qtbot.waitSignal(viewer.page_shown, timeout=10000):
+        viewer.set_zoom(FIT_WIDTH)
+    assert viewer.zoom_box.currentData() == FIT_WIDTH
+
+
+def test_rotate_signals_and_swaps_the_page(qtbot, viewer, tmp_path):
+    path = make_pdf(tmp_path / "m.pdf")
+    open_and_wait(qtbot, viewer, path)
+    viewer.set_zoom(1.0)
+    with qtbot.waitSignal(viewer.rotation_changed) as turned:
+        viewer.rotate()
+    assert turned.args == [str(path), 90]
+    rect = viewer.view.page_rect(0)
+    assert rect.width() > rect.height()
+    qtbot.waitUntil(lambda: viewer.service.cached(viewer.view.key(0)) is not None, timeout=10000)
+    image = viewer.service.cached(viewer.view.key(0))
+    assert image.width() > image.height()
+    # the window restores a remembered rotation when it opens the file again
+    open_and_wait(qtbot, viewer, path, rotation=270, page=2)
+    assert viewer.rotation() == 270 and viewer.current_page() == 2
+
+
+def test_search(qtbot, viewer, tmp_path):
+    open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf"))
+    qtbot.waitUntil(lambda: viewer.search_box.isEnabled(), timeout=10000)
+    with qtbot.waitSignal(viewer.search_finished, timeout=10000) as done:
+        viewer.search("teaching staff")
+    assert done.args == ["teaching staff", 2]
+    assert viewer.hits() == [(2, 0), (5, 0)]
+    assert viewer.current_page() == 2 and viewer.hit_label.text() == "1 / 2"
+    viewer.next_hit()
+    assert viewer.current_page() == 5 and viewer.hit_label.text() == "2 / 2"
+    viewer.previous_hit()
+    assert viewer.current_page() == 2
+    with qtbot.waitSignal(viewer.search_finished, timeout=10000) as done:
+        viewer.search("nowhere to be found")
+    assert done.args[1] == 0 and viewer.hit_label.text() == "No matches"
+
+
+def test_scan_without_text_disables_search(qtbot, viewer, tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(50, 50, 300, 300), fill=(0.5, 0.5, 0.5))
+    path = tmp_path / "scan.pdf"
+    doc.save(path)
+    open_and_wait(qtbot, viewer, path)
+    qtbot.waitUntil(lambda: viewer.info.has_text is False, timeout=10000)
+    assert not viewer.search_box.isEnabled()
+    assert viewer.search_box.placeholderText() == "No text layer to search"
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("broken.pdf", b"%PDF-1.4\n this is not really a pdf at all\n", "is damaged or is not a PDF"),
+        ("photo.pdf", b"\xff\xd8\xff\xe0" + b"\x00" * 200, "is damaged or is not a PDF"),
+        ("missing.pdf", None, "the file is missing"),
+    ],
+)
+def test_error_view_names_file_and_reason(qtbot, viewer, tmp_path, name, content, reason):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with qtbot.waitSignal(viewer.document_failed, timeout=20000) as failed:
+        viewer.open(str(path))
+    assert failed.args == [str(path), f"{name}: {reason}"]
+    assert viewer.stack.currentWidget() is viewer.error_view
+    assert viewer.error_text.text() == f"{name}: {reason}"
+
+
+def test_password_error(qtbot, viewer, tmp_path):
+    doc = pymupdf.open()
+    doc.new_page()
+    path = tmp_path / "locked.pdf"
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="owner")
+    with qtbot.waitSignal(viewer.document_failed, timeout=20000) as failed:
+        viewer.open(str(path))
+    assert failed.args[1] == "locked.pdf: needs a password"
+
+
+def test_killed_worker_is_replaced_and_page_still_comes(qtbot, service, tmp_path):
+    path = str(make_pdf(tmp_path / "m.pdf", pages=2))
+    pids = service.worker_pids()
+    with qtbot.waitSignal(service.loaded, timeout=20000):
+        service.load(path)
+    service._sleep(30)  # keep one worker busy "rendering" ...
+    qtbot.waitUntil(lambda: any(w.job is not None for w in service._workers), timeout=5000)
+    busy = next(w for w in service._workers if w.job is not None)
+    with qtbot.waitSignal(service.worker_replaced, timeout=10000) as replaced:
+        os.kill(busy.pid, signal.SIGKILL)  # ... and kill it
+    assert replaced.args == [pids[pids.index(busy.pid)]]
+    assert busy.pid not in service.worker_pids() and len(service.worker_pids()) == 2
+    # the killed job was retried once on a fresh worker; the service still renders
+    key = render_key(path, 1, 0.5)
+    with qtbot.waitSignal(service.rendered, timeout=20000, check_params_cb=lambda k, _: k == key):
+        service.render(key)
+
+
+def test_killed_worker_during_page_render_never_hangs(qtbot, viewer, tmp_path):
+    """Kill every worker while the first page renders: the page shows or shows an error."""
+    path = make_pdf(tmp_path / "m.pdf")
+    service = viewer.service
+    with qtbot.waitSignal(viewer.document_loaded, timeout=20000):
+        viewer.open(str(path))
+    for pid in service.worker_pids():
+        os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(
+        lambda: service.cached(viewer.view.key(0)) is not None or 0 in viewer.view.failed, timeout=20000)
+    if 0 in viewer.view.failed:
+        assert "m.pdf: page 1" in str(viewer.view.failed[0])
+    assert len(service.worker_pids()) == 2
+
+
+def test_hung_worker_times_out(qtbot, qapp):
+    service = RenderService(timeout=1.0)
+    try:
+        with qtbot.waitSignal(service.worker_replaced, timeout=10000):
+            service._sleep(60)
+        assert service.pending() == 0
+    finally:
+        service.shutdown()
+
+
+def test_stale_requests_are_dropped(qtbot, service, tmp_path):
+    path = str(make_pdf(tmp_path / "m.pdf", pages=30))
+    owner = object()
+    service._sleep(1.0)
+    service._sleep(1.1)  # both workers busy: everything below waits in the queue
+    keys = [render_key(path, n, 0.3) for n in range(30)]
+    for key in keys:
+        service.render(key, owner=owner)
+    assert service.retain(owner, keys[-2:]) == 28
+    with qtbot.waitSignal(service.rendered, timeout=20000, check_params_cb=lambda k, _: k == keys[-1]):
+        pass
+    qtbot.waitUntil(lambda: service.pending() == 0, timeout=10000)
+    assert service.cached(keys[0]) is None and service.cached(keys[-2]) is not None
+
+
+def test_cache_is_bounded(qtbot, tmp_path, qapp):
+    service = RenderService(cache_bytes=3 * 1024 * 1024)
+    try:
+        path = str(make_pdf(tmp_path / "m.pdf", pages=6))
+        for n in range(6):
+            with qtbot.waitSignal(service.rendered, timeout=20000):
+                service.render(render_key(path, n, 1.0))
+        assert service.cache_usage() <= 3 * 1024 * 1024
+        assert service.cached(render_key(path, 5, 1.0)) is not None
+        assert service.cached(render_key(path, 0, 1.0)) is None
+    finally:
+        service.shutdown()

@@ -1,0 +1,476 @@
+"""The expert's window: applicants, their scanned materials, and the rubric form side by side."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStyle,
+    QStyledItemDelegate, QStyleOptionViewItem, QToolBar, QVBoxLayout, QWidget,
+)
+
+from app.errors import PanelReviewError
+from app.scorefile import IncompleteError, ScoreFile
+from app.session import Session
+from ui import settings
+from ui.dialogs import MissingDialog, RecusalDialog, show_error
+from ui.i18n import tr
+from ui.rubric_form import RubricForm
+from ui.viewer import PdfViewer
+
+STATE_COLOURS = {
+    "recused": "#8a8a8a",
+    "gate_failed": "#b35c00",
+    "complete": "#1b7f3b",
+    "in_progress": "#1f5fa8",
+    "not_started": "#333333",
+}
+
+
+def state_words() -> dict[str, str]:
+    return {
+        "recused": tr("recused"),
+        "gate_failed": tr("condition not met"),
+        "complete": tr("complete"),
+        "in_progress": tr("in progress"),
+        "not_started": tr("not started"),
+    }
+
+
+NAME, DETAIL, STATE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3
+
+
+class ApplicantDelegate(QStyledItemDelegate):
+    """An applicant as a card: the name in bold (wrapped), its variant, and a coloured state."""
+
+    PAD = 8
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        return bold, small
+
+    def _rects(self, option: QStyleOptionViewItem, index) -> tuple[QRect, QRect, QRect]:
+        bold, small = self._fonts(option)
+        width = max(60, option.rect.width() - 2 * self.PAD)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        name = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags, index.data(NAME) or "")
+        detail = QFontMetrics(small).boundingRect(QRect(0, 0, width, 10_000), flags, index.data(DETAIL) or "")
+        state = QFontMetrics(small).boundingRect(QRect(0, 0, width, 10_000), flags, index.data(STATE) or "")
+        x, y = option.rect.x() + self.PAD, option.rect.y() + self.PAD
+        r1 = QRect(x, y, width, name.height())
+        r2 = QRect(x, r1.bottom() + 3, width, detail.height())
+        r3 = QRect(x, r2.bottom() + 3, width, state.height())
+        return r1, r2, r3
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(120, option.widget.viewport().width() if option.widget else 200), 0)
+        _, _, r3 = self._rects(opt, index)
+        return QSize(opt.rect.width(), r3.bottom() + self.PAD + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(option.rect, QColor("#dbe8fb") if selected else QColor("white"))
+        painter.setPen(QColor("#eceef1"))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        bold, small = self._fonts(option)
+        r1, r2, r3 = self._rects(option, index)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.setFont(bold)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(r1, flags, index.data(NAME) or "")
+        painter.setFont(small)
+        painter.setPen(QColor("#555555"))
+        painter.drawText(r2, flags, index.data(DETAIL) or "")
+        painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole).color() if index.data(Qt.ItemDataRole.ForegroundRole)
+                       else QColor("#333333"))
+        painter.drawText(r3, flags, "● " + (index.data(STATE) or ""))
+        painter.restore()
+
+
+class ExpertWindow(QMainWindow):
+    """One expert scoring one session; every score saved as entered."""
+
+    language_change = Signal(str)
+
+    def __init__(self, session: Session, scores: ScoreFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.scores = scores
+        self.applicant_id: str | None = None
+        self.material_rel: str | None = None
+        self.setWindowTitle(tr("PanelReview — {title} — {expert}").format(
+            title=session.title, expert=scores.expert["name"]))
+        self.setAcceptDrops(True)
+
+        self.applicants = QListWidget()
+        self.applicants.setObjectName("applicants")
+        self.applicants.setItemDelegate(ApplicantDelegate(self.applicants))
+        self.applicants.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.applicants.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.applicants.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.applicants.currentRowChanged.connect(self._applicant_row)
+
+        self.materials = QListWidget()
+        self.materials.setObjectName("materials")
+        self.materials.setMaximumHeight(132)
+        self.materials.currentItemChanged.connect(lambda cur, _prev: self._material_chosen(cur))
+
+        self.viewer = PdfViewer()
+        self.viewer.rotation_changed.connect(self._rotation_changed)
+
+        self.form = RubricForm(scores, current_page=self.current_page)
+        self.form.saved.connect(self._saved)
+        self.form.failed.connect(self._failed)
+        self.form.open_material.connect(self.open_material)
+        self.form.undo_available.connect(lambda on: self.undo_action.setEnabled(on))
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 0, 6)
+        ll.addWidget(self._caption(tr("Applicants")))
+        ll.addWidget(self.applicants)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 6, 0, 0)
+        ml.addWidget(self._caption(tr("Materials")))
+        ml.addWidget(self.materials)
+        ml.addWidget(self.viewer, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(200)
+        self.form.setMinimumWidth(360)
+        self.setCentralWidget(self.splitter)
+
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_actions()
+        self._fill_applicants()
+        self._restore_layout()
+        self._show_saved()
+        if self.applicants.count():
+            self.applicants.setCurrentRow(0)
+
+    # -- building ---------------------------------------------------------
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("caption")
+        return label
+
+    def _build_actions(self) -> None:
+        bar = QToolBar(tr("Actions"))
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+
+        def action(text: str, slot, keys: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+            a = QAction(text, self)
+            if keys is not None:
+                a.setShortcut(QKeySequence(keys))
+                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.setToolTip(f"{tip or text}" + (f" ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+                                             if keys is not None else ""))
+            a.triggered.connect(slot)
+            return a
+
+        self.prev_action = action(tr("◀ Previous applicant"), lambda: self.step_applicant(-1), "Ctrl+[")
+        self.next_action = action(tr("Next applicant ▶"), lambda: self.step_applicant(1), "Ctrl+]")
+        self.undo_action = action(tr("Undo"), self.undo, QKeySequence.StandardKey.Undo, tr("Undo the last change"))
+        self.undo_action.setEnabled(False)
+        self.recusal_action = action(tr("Conflicts of interest…"), self.declare_recusals)
+        self.submit_action = action(tr("Submit…"), self.submit, "Ctrl+Return",
+                                    tr("Check that everything is answered, then lock the score file"))
+        for a in (self.prev_action, self.next_action, None, self.undo_action, None, self.recusal_action,
+                  self.submit_action):
+            if a is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(a)
+
+        # Pages turn from anywhere in the window, the form included.
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1), ("F8", 1), ("F7", -1)):
+            QShortcut(QKeySequence(keys), self, lambda s=step: self.turn_page(s),
+                      context=Qt.ShortcutContext.WindowShortcut)
+
+        menu = self.menuBar()
+        session_menu = menu.addMenu(tr("&Session"))
+        session_menu.addAction(self.recusal_action)
+        session_menu.addAction(self.submit_action)
+        session_menu.addSeparator()
+        session_menu.addAction(action(tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
+        view_menu = menu.addMenu(tr("&View"))
+        view_menu.addAction(self.prev_action)
+        view_menu.addAction(self.next_action)
+        view_menu.addAction(action(tr("Next page"), lambda: self.turn_page(1)))
+        view_menu.addAction(action(tr("Previous page"), lambda: self.turn_page(-1)))
+        settings_menu = menu.addMenu(tr("S&ettings"))
+        lang = settings_menu.addMenu(tr("Language"))
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            a = QAction(label, self)
+            a.setCheckable(True)
+            a.setChecked(settings.get("language") == code)
+            a.triggered.connect(lambda _=False, c=code: self.language_change.emit(c))
+            lang.addAction(a)
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(action(tr("Keyboard shortcuts"), self.show_keys, "F1"))
+
+    def show_keys(self) -> None:
+        rows = [
+            (tr("Next / previous criterion"), "Alt+↓ / Alt+↑"),
+            (tr("Type points"), tr("digits, then Enter")),
+            (tr("Next / previous page"), "Ctrl+PgDn / Ctrl+PgUp, F8 / F7"),
+            (tr("Next / previous applicant"), "Ctrl+] / Ctrl+["),
+            (tr("Undo"), QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)),
+            (tr("Submit"), "Ctrl+Enter"),
+        ]
+        QMessageBox.information(self, tr("Keyboard shortcuts"), "\n".join(f"{k}:  {v}" for k, v in rows))
+
+    def _fill_applicants(self) -> None:
+        self.applicants.blockSignals(True)
+        current = self.applicants.currentRow()
+        self.applicants.clear()
+        for a in self.scores.applicants:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.applicants.addItem(item)
+            self._update_applicant_item(item)
+        self.applicants.setCurrentRow(current)
+        self.applicants.blockSignals(False)
+
+    def _update_applicant_item(self, item: QListWidgetItem) -> None:
+        aid = item.data(Qt.ItemDataRole.UserRole)
+        a = self.scores.applicant(aid)
+        applied = self.scores.applied(aid)
+        p = self.scores.progress(aid)
+        words = state_words()
+        variant = applied.variant_label()
+        kind = applied.rubric.carrier_type_name + (f" · {variant}" if variant else "")
+        state = words[p.state] if p.state != "in_progress" else f"{p.answered}/{p.required}"
+        if self.scores.submitted and p.state != "recused":
+            state = tr("submitted")
+        item.setText(a.name)
+        item.setData(NAME, a.name)
+        item.setData(DETAIL, kind)
+        item.setData(STATE, state)
+        item.setForeground(QBrush(QColor(STATE_COLOURS[p.state])))
+        item.setToolTip(f"{a.name}\n{kind}\n{words[p.state]} · {p.answered}/{p.required}")
+
+    # -- applicants and materials ----------------------------------------------
+
+    def _applicant_row(self, row: int) -> None:
+        if row < 0:
+            return
+        aid = self.applicants.item(row).data(Qt.ItemDataRole.UserRole)
+        self.show_applicant(aid)
+
+    def show_applicant(self, applicant_id: str) -> None:
+        if applicant_id == self.applicant_id:
+            return
+        self.applicant_id = applicant_id
+        row = [a.id for a in self.scores.applicants].index(applicant_id)
+        if self.applicants.currentRow() != row:
+            self.applicants.blockSignals(True)
+            self.applicants.setCurrentRow(row)
+            self.applicants.blockSignals(False)
+        self.form.show_applicant(applicant_id)
+        self._fill_materials()
+
+    def step_applicant(self, step: int) -> None:
+        row = self.applicants.currentRow() + step
+        if 0 <= row < self.applicants.count():
+            self.applicants.setCurrentRow(row)
+
+    def _fill_materials(self) -> None:
+        aid = self.applicant_id
+        self.materials.blockSignals(True)
+        self.materials.clear()
+        if self.scores.recusal(aid) is not None:
+            self.materials.blockSignals(False)
+            self.viewer.close_document()
+            self.material_rel = None
+            return
+        files = self.session.materials(aid)
+        by_material: dict[str, list] = {}
+        for f in files:
+            by_material.setdefault(f.material or "", []).append(f)
+        names = list(dict.fromkeys(m.name for m in self.session.applied(aid).materials))
+        first = None
+        for name in names:
+            found = by_material.get(name, [])
+            if not found:
+                item = QListWidgetItem(tr("{name} — missing").format(name=name))
+                item.setForeground(QBrush(QColor("#b00020")))
+                item.setData(Qt.ItemDataRole.UserRole, None)
+                item.setToolTip(tr("The applicant did not hand in this material"))
+                self.materials.addItem(item)
+                continue
+            for f in found:
+                pages = tr("{n} pages").format(n=f.pages) if f.pages else ""
+                item = QListWidgetItem(f"{name}　{pages}")
+                item.setData(Qt.ItemDataRole.UserRole, (name, f.path))
+                item.setToolTip(f.path)
+                self.materials.addItem(item)
+                first = first or item
+        for f in by_material.get("", []):
+            item = QListWidgetItem(tr("Other file: {file}").format(file=f.name))
+            item.setData(Qt.ItemDataRole.UserRole, ("", f.path))
+            item.setForeground(QBrush(QColor("#666666")))
+            self.materials.addItem(item)
+            first = first or item
+        self.materials.blockSignals(False)
+        if first is not None:
+            self.materials.setCurrentItem(first)
+        else:
+            self.viewer.close_document()
+            self.material_rel = None
+
+    def _material_chosen(self, item: QListWidgetItem | None, page: int = -1) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if not data:
+            return
+        _name, rel = data
+        if rel == self.material_rel and self.viewer.path:
+            if page >= 0:
+                self.viewer.go_to_page(page)
+            return
+        self.material_rel = rel
+        rotation = int(settings.per_file("rotation", self._rotation_key(rel)) or 0)
+        self.viewer.open(str(self.session.path.joinpath(*rel.split("/"))), rotation=rotation, page=max(page, 0))
+
+    def open_material(self, name: str, page: int) -> None:
+        """Show material `name` (at 0-based `page`, or where it was when -1)."""
+        for k in range(self.materials.count()):
+            item = self.materials.item(k)
+            data = item.data(Qt.ItemDataRole.UserRole)
+            if data and data[0] == name:
+                self.materials.blockSignals(True)
+                self.materials.setCurrentItem(item)
+                self.materials.blockSignals(False)
+                self._material_chosen(item, page)
+                return
+        self._failed(tr("{name}: the applicant did not hand in this material").format(name=name))
+
+    def current_page(self) -> tuple[str, str, int] | None:
+        """(material, file relative to the session, 1-based page) now in the viewer."""
+        item = self.materials.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if not data or not self.viewer.path or self.viewer.page_count() == 0:
+            return None
+        name, rel = data
+        return name, rel, self.viewer.current_page() + 1
+
+    def turn_page(self, step: int) -> None:
+        (self.viewer.next_page if step > 0 else self.viewer.previous_page)()
+
+    def _rotation_key(self, rel: str) -> str:
+        return f"{self.session.id}/{self.scores.expert_id}/{rel}"
+
+    def _rotation_changed(self, path: str, degrees: int) -> None:
+        if self.material_rel:
+            settings.set_per_file("rotation", self._rotation_key(self.material_rel), degrees)
+
+    # -- saving ---------------------------------------------------------------
+
+    def _saved(self, applicant_id: str) -> None:
+        for k in range(self.applicants.count()):
+            item = self.applicants.item(k)
+            if item.data(Qt.ItemDataRole.UserRole) == applicant_id:
+                self._update_applicant_item(item)
+        if self.scores.recusal(applicant_id) is not None and self.viewer.path:
+            self._fill_materials()
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        if self.scores.submitted:
+            self.saved_label.setText(tr("Submitted · fingerprint {fp}").format(fp=self.scores.fingerprint))
+        else:
+            self.saved_label.setText(tr("✓ Saved {time} · {file}").format(
+                time=datetime.now().strftime("%H:%M:%S"), file=self.scores.path.name))
+        self.saved_label.setToolTip(str(self.scores.path))
+        self.saved_label.setProperty("error", False)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
+
+    def _failed(self, text: str) -> None:
+        self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=text), 8000)
+        QApplication.beep()
+
+    def undo(self) -> None:
+        if not self.form.undo():
+            self.statusBar().showMessage(tr("Nothing to undo"), 3000)
+
+    # -- recusal and submit -----------------------------------------------------
+
+    def declare_recusals(self) -> None:
+        RecusalDialog(self.scores, self).exec()
+        self._fill_applicants()
+        if self.applicant_id:
+            self.form.refresh()
+            self._fill_materials()
+
+    def submit(self) -> None:
+        try:
+            self.form.setFocus()  # a comment being typed is saved first
+            fp = self.scores.submit()
+        except IncompleteError as exc:
+            dialog = MissingDialog(exc.missing, self)
+            dialog.go_to.connect(self.go_to)
+            dialog.exec()
+            return
+        except PanelReviewError as exc:
+            show_error(self, str(exc))
+            return
+        self._fill_applicants()
+        self.form.refresh()
+        self._show_saved()
+        QMessageBox.information(self, tr("Submitted"), tr(
+            "Your scores are submitted and the file is locked.\n\nFingerprint: {fp}\n\nHand the file {file} to the "
+            "secretary.").format(fp=fp, file=self.scores.path))
+
+    def go_to(self, applicant_id: str, target: str) -> None:
+        self.show_applicant(applicant_id)
+        QTimer.singleShot(0, lambda: self.form.focus_target(target))
+
+    # -- layout memory -----------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = settings.state("expert/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            if avail is not None:
+                self.resize(min(1500, avail.width()), min(940, avail.height()))
+            else:
+                self.resize(1366, 768)
+        split = settings.state("expert/splitter")
+        if split is None or not self.splitter.restoreState(split):
+            w = self.width()
+            self.splitter.setSizes([int(w * 0.17), int(w * 0.48), int(w * 0.35)])
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # a comment being typed is saved by its focus-out
+        settings.save_state("expert/geometry", self.saveGeometry())
+        settings.save_state("expert/splitter", self.splitter.saveState())
+        settings.store().sync()
+        super().closeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1366, 768)

@@ -1,0 +1,162 @@
+"""The way in: pick a session, then who you are, then score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from app import demo
+from app.errors import PanelReviewError
+from app.scorefile import open_or_create
+from app.session import MANIFEST, Session, open_session
+from ui import i18n, settings
+from ui.dialogs import LoginDialog, RecusalDialog, show_error
+from ui.i18n import tr
+
+
+class OpenSessionDialog(QDialog):
+    """Recent sessions, a folder chooser, the demo; a session folder may also be dropped here."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Open a review session"))
+        self.setAcceptDrops(True)
+        self.chosen: Path | None = None
+        self.want_demo = False
+        lay = QVBoxLayout(self)
+        title = QLabel(tr("PanelReview"))
+        title.setStyleSheet("font-size: 18pt; font-weight: 700; color: #0f3d75;")
+        lay.addWidget(title)
+        lay.addWidget(QLabel(tr("Open the session folder the secretary gave you, or drop it here.")))
+        lay.addWidget(QLabel(tr("Recent sessions:")))
+        self.recent = QListWidget()
+        for p in settings.get("recent_sessions"):
+            if (Path(p) / MANIFEST).exists():
+                item = QListWidgetItem(p)
+                item.setData(Qt.ItemDataRole.UserRole, p)
+                self.recent.addItem(item)
+        self.recent.itemActivated.connect(lambda it: self._choose(Path(it.data(Qt.ItemDataRole.UserRole))))
+        self.recent.itemDoubleClicked.connect(lambda it: self._choose(Path(it.data(Qt.ItemDataRole.UserRole))))
+        lay.addWidget(self.recent)
+        row = QHBoxLayout()
+        browse = QPushButton(tr("Open folder…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(browse)
+        demo_button = QPushButton(tr("Try the demo session"))
+        demo_button.clicked.connect(self._demo)
+        row.addWidget(demo_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(560, 380)
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("Choose the session folder"))
+        if path:
+            self._choose(Path(path))
+
+    def _demo(self) -> None:
+        self.want_demo = True
+        self.accept()
+
+    def _choose(self, path: Path) -> None:
+        self.chosen = path
+        self.accept()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt)
+        urls = event.mimeData().urls()
+        if urls:
+            path = Path(urls[0].toLocalFile())
+            self._choose(path if path.is_dir() else path.parent)
+
+
+class Controller:
+    """Holds the one window; rebuilds it when the language changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.window = None
+        self.session: Session | None = None
+        self.scores = None
+
+    def start(self, *, session: Path | None = None, demo: bool = False, expert: str | None = None) -> bool:
+        if demo:
+            sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
+        elif session is not None:
+            sess = open_session(session)
+        else:
+            dialog = OpenSessionDialog()
+            if not dialog.exec():
+                return False
+            if dialog.want_demo:
+                sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
+            else:
+                sess = open_session(dialog.chosen)
+        self.session = sess
+        settings.add_recent(sess.path)
+        self._warn_materials(sess)
+        if expert is None:
+            login = LoginDialog(sess)
+            if not login.exec():
+                return False
+            expert = login.expert_id()
+        scores = open_or_create(sess, expert)
+        self.scores = scores
+        if not scores.history() and not scores.submitted:
+            RecusalDialog(scores).exec()
+        self.show_window()
+        return True
+
+    def _with_wait(self, text: str, work):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _warn_materials(self, sess: Session) -> None:
+        check = sess.verify()
+        if check.ok:
+            return
+        lines = []
+        for label, files in ((tr("missing"), check.missing), (tr("changed"), check.changed),
+                             (tr("added"), check.added)):
+            for f in files:
+                lines.append(f"{label}: {f}")
+        QMessageBox.warning(None, tr("Materials differ from the session"), tr(
+            "These material files are not as the secretary prepared them. Tell the secretary before scoring:")
+            + "\n\n" + "\n".join(lines[:30]))
+
+    def show_window(self) -> None:
+        from ui.expert_window import ExpertWindow
+
+        old = self.window
+        self.window = ExpertWindow(self.session, self.scores)
+        self.window.language_change.connect(self.change_language)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def change_language(self, lang: str) -> None:
+        settings.put("language", lang)
+        i18n.install(self.app, lang)
+        current = self.window.applicant_id if self.window else None
+        self.show_window()
+        if current:
+            self.window.show_applicant(current)
+
+
+def _demo() -> Session:
+    return demo.ensure()
