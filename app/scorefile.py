@@ -790,20 +790,21 @@ def describe_changes(before_json: str, after_json: str) -> list[str]:
     except ValueError:
         return ["the record of the submission is unreadable"]
     out: list[str] = []
-    keyed = {"answers": 2, "comments": 2, "recusals": 1, "recommendations": 1, "citations": 5}
+    # field → (columns that identify a row, columns a person cares about after them)
+    keyed = {"answers": (2, 1), "comments": (2, 1), "recusals": (1, 1), "recommendations": (1, 2),
+             "citations": (5, 0)}
     for field in sorted(set(before) | set(after)):
         b, a = before.get(field), after.get(field)
         if b == a:
             continue
         if field in keyed and isinstance(a, list) and isinstance(b, list):
-            n = keyed[field]
-            shown = n + 1  # the value itself, not bookkeeping such as the level index
-            bm = {tuple(x[:n]): x[n:shown] for x in b}
-            am = {tuple(x[:n]): x[n:shown] for x in a}
+            n, shown = keyed[field]
+            bm = {tuple(x[:n]): x[n:n + shown] for x in b}
+            am = {tuple(x[:n]): x[n:n + shown] for x in a}
             for key in sorted(set(bm) | set(am), key=str):
                 if bm.get(key) != am.get(key):
-                    was = "—" if key not in bm else " ".join(str(v) for v in bm[key])
-                    now_ = "—" if key not in am else " ".join(str(v) for v in am[key])
+                    was = "—" if key not in bm else (" / ".join(str(v) for v in bm[key]) or "present")
+                    now_ = "—" if key not in am else (" / ".join(str(v) for v in am[key]) or "present")
                     out.append(f"{field}: {' '.join(map(str, key))} was {was}, now {now_}")
         else:
             out.append(f"{field} changed")

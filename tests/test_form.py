@@ -1,0 +1,187 @@
+"""The offline form through the real command line: template, import (all or nothing), export, round trip."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+
+import openpyxl
+import pytest
+
+from app.form import COLUMNS
+from app.scorefile import ScoreFile
+from conftest import run_cli
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_csv(path, rows, encoding="utf-8-sig"):
+    with open(path, "w", encoding=encoding, newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def filled(rows):
+    """Answer every row as an expert would: yes, the top of each band, a recommendation."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        kind = r["item_kind"]
+        if kind in ("condition", "gate"):
+            r["value"] = "yes"
+        elif kind in ("criterion", "check"):
+            r["value"] = r["max"]
+        elif kind == "recommendation":
+            r["value"] = r["allowed"].split(",")[0]
+        elif kind == "opinion":
+            r["value"] = "材料齐全，同意推荐。"
+        out.append(r)
+    return out
+
+
+def test_template_lists_every_item_with_allowed_values(demo_session, tmp_path):
+    form = tmp_path / "E04.csv"
+    run_cli("scores", "template", str(demo_session.path), "--expert", "E04", "--to", str(form))
+    rows = read_csv(form)
+    assert list(rows[0]) == list(COLUMNS)
+    kinds = {r["item_kind"] for r in rows}
+    assert kinds == {"recusal", "condition", "gate", "criterion", "check", "recommendation", "opinion"}
+    s11 = next(r for r in rows if r["applicant_id"] == "T01" and r["item_id"] == "S1.1")
+    assert (s11["max"], s11["allowed"], s11["value"]) == ("4", "0,1-3,4", "")
+    rec = next(r for r in rows if r["applicant_id"] == "T01" and r["item_kind"] == "recommendation")
+    assert rec["allowed"] == "建议认定,不建议认定"
+    assert next(r for r in rows if r["item_id"] == "G1")["allowed"] == "yes,no"
+
+
+def test_import_export_round_trip_changes_nothing(demo_session, tmp_path):
+    blank = tmp_path / "blank.xlsx"
+    run_cli("scores", "template", str(demo_session.path), "--expert", "E05", "--to", str(blank))
+    wb = openpyxl.load_workbook(blank)
+    ws = wb.active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, [c.value or "" for c in row])) for row in ws.iter_rows(min_row=2)]
+    rows = filled(rows)
+    rows[0]["value"], rows[0]["comment"] = "", ""
+    t01 = [r for r in rows if r["applicant_id"] == "T01"]
+    next(r for r in t01 if r["item_id"] == "S1.1").update(value="3", comment="组织架构图不完整")
+    for k, r in enumerate(rows, start=2):
+        for c, col in enumerate(header, start=1):
+            ws.cell(k, c, r[col])
+    wb.save(blank)
+
+    score = tmp_path / "E05.prscore"
+    out = run_cli("scores", "import", str(demo_session.path), "--expert", "E05", "--from", str(blank),
+                  "--out", str(score))
+    assert out.stdout.strip() == str(score)
+    with ScoreFile.open(score, readonly=True) as sf:
+        assert sf.answer("T01", "S1.1") == "3"
+        assert sf.comments("T01")["S1.1"] == "组织架构图不完整"
+        assert sf.missing() == []
+
+    exported = tmp_path / "export.csv"
+    run_cli("scores", "export", str(score), "--to", str(exported))
+    history_before = len(ScoreFile.open(score, readonly=True).history())
+    run_cli("scores", "import", str(demo_session.path), "--expert", "E05", "--from", str(exported),
+            "--out", str(score))
+    again = tmp_path / "again.csv"
+    run_cli("scores", "export", str(score), "--to", str(again))
+    assert again.read_bytes() == exported.read_bytes()
+    assert len(ScoreFile.open(score, readonly=True).history()) == history_before  # nothing changed
+
+    fp = run_cli("scores", "submit", str(score)).stdout.strip()
+    verified = run_cli("scores", "verify", str(score))
+    assert verified.stdout.splitlines()[0] == fp
+
+
+def test_one_bad_row_rejects_the_whole_import_and_names_every_bad_row(demo_session, tmp_path):
+    form = tmp_path / "E02.csv"
+    run_cli("scores", "template", str(demo_session.path), "--expert", "E02", "--to", str(form))
+    rows = filled(read_csv(form))
+    index = {(r["applicant_id"], r["item_id"]): k for k, r in enumerate(rows)}
+    rows[index[("T01", "S1.1")]]["value"] = "3.5"
+    rows[index[("T01", "C1")]]["value"] = "maybe"
+    rows[index[("T02", "S2b.1.1")] if ("T02", "S2b.1.1") in index else index[("T02", "S1.2")]]["value"] = "99"
+    write_csv(form, rows, encoding="gb18030")  # typed in Excel on Chinese Windows
+    score = tmp_path / "E02.prscore"
+    proc = run_cli("scores", "import", str(demo_session.path), "--expert", "E02", "--from", str(form),
+                   "--out", str(score), check=False)
+    assert proc.returncode == 1
+    err = proc.stderr
+    row = lambda key: index[key] + 2  # header is row 1
+    assert f"row {row(('T01', 'S1.1'))}, column I (value): S1.1: 3.5 points are outside its bands (0,1-3,4)" in err
+    assert f"row {row(('T01', 'C1'))}, column I (value): C1: answer yes or no, not 'maybe'" in err
+    assert "nothing was imported" in err
+    assert not score.exists()
+
+
+def test_import_into_an_existing_file_is_all_or_nothing(demo_session, tmp_path):
+    score = tmp_path / "E01.prscore"
+    run_cli("scores", "new", str(demo_session.path), "--expert", "E01", "--out", str(score))
+    with ScoreFile.open(score) as sf:
+        sf.set_points("T01", "S1.1", 4)
+    form = tmp_path / "E01.csv"
+    run_cli("scores", "export", str(score), "--to", str(form))
+    rows = filled(read_csv(form))
+    next(r for r in rows if r["item_id"] == "S1.2" and r["applicant_id"] == "T01")["value"] = "7"
+    write_csv(form, rows)
+    proc = run_cli("scores", "import", str(demo_session.path), "--expert", "E01", "--from", str(form),
+                   "--out", str(score), check=False)
+    assert proc.returncode == 1
+    with ScoreFile.open(score, readonly=True) as sf:
+        assert sf.answers("T01") == {"S1.1": "4"}
+        con = sqlite3.connect(score)
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_recused_rows_must_stay_empty(demo_session, tmp_path):
+    form = tmp_path / "E03.csv"
+    run_cli("scores", "template", str(demo_session.path), "--expert", "E03", "--to", str(form))
+    rows = filled(read_csv(form))
+    for r in rows:
+        if r["applicant_id"] == "M01" and r["item_kind"] == "recusal":
+            r["value"], r["comment"] = "yes", "近亲属任该单位负责人"
+    write_csv(form, rows)
+    proc = run_cli("scores", "import", str(demo_session.path), "--expert", "E03", "--from", str(form),
+                   "--out", str(tmp_path / "E03.prscore"), check=False)
+    assert proc.returncode == 1
+    assert "this applicant is recused, so nothing may be filled in for it" in proc.stderr
+    for r in rows:
+        if r["applicant_id"] == "M01" and r["item_kind"] != "recusal":
+            r["value"] = r["comment"] = ""
+    write_csv(form, rows)
+    run_cli("scores", "import", str(demo_session.path), "--expert", "E03", "--from", str(form),
+            "--out", str(tmp_path / "E03.prscore"))
+    with ScoreFile.open(tmp_path / "E03.prscore", readonly=True) as sf:
+        assert sf.recusal("M01") == "近亲属任该单位负责人"
+        assert sf.missing() == []
+
+
+def test_verify_names_a_tampered_value_through_the_cli(demo_session, tmp_path):
+    form = tmp_path / "E04.csv"
+    run_cli("scores", "template", str(demo_session.path), "--expert", "E04", "--to", str(form))
+    write_csv(form, filled(read_csv(form)))
+    score = tmp_path / "E04.prscore"
+    run_cli("scores", "import", str(demo_session.path), "--expert", "E04", "--from", str(form), "--out", str(score))
+    run_cli("scores", "submit", str(score))
+    con = sqlite3.connect(score)
+    con.execute("update recommendations set opinion = '另有说明' where applicant_id = 'T02'")
+    con.commit()
+    con.close()
+    proc = run_cli("scores", "verify", str(score), check=False)
+    assert proc.returncode == 1
+    assert "CHANGED after it was submitted" in proc.stderr
+    assert "recommendations: T02 was positive, now positive" not in proc.stderr
+    assert "recommendations: T02" in proc.stderr
+
+
+def test_submit_lists_what_is_missing(demo_session, tmp_path):
+    score = tmp_path / "E01.prscore"
+    run_cli("scores", "new", str(demo_session.path), "--expert", "E01", "--out", str(score))
+    proc = run_cli("scores", "submit", str(score), check=False)
+    assert proc.returncode == 1
+    assert "items are still unanswered" in proc.stderr
+    assert "T01 · C1" in proc.stderr.replace("(T01) ", "T01 ").replace("深圳市龙岗区鹏程精密制造职业培训学校 ", "")
