@@ -27,8 +27,9 @@ from app.errors import DocumentError
 STORE_LIMIT = 64 * 1024 * 1024
 """Bytes MuPDF may keep in its cache of decoded images, fonts and objects per process."""
 
-MAX_PIXELS = 48_000_000
-"""A render larger than this is scaled down; a freak page size must not eat the memory."""
+MAX_PIXELS = 16_000_000
+"""A render larger than this is scaled down (A4 at 400 % is 14 Mpx); a freak page size
+must not eat the memory, and one page must fit well inside the viewer's cache."""
 
 FALLBACK_SIZE = (595.0, 842.0)
 """A4 in points, for a page whose size cannot be read."""

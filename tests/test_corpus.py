@@ -78,7 +78,10 @@ def test_corpus_opens_or_explains(qtbot, corpus_dir):
                 if page_error is not None:  # the document opened but page 1 cannot be drawn
                     finish(slot, "error", str(page_error))
                 elif now - started[slot] > PER_FILE:
-                    finish(slot, "hang", "")
+                    view = viewer.view
+                    finish(slot, "hang", f"loaded={viewer.info is not None} current={view.current_page()} "
+                           f"visible={list(view.visible_pages())} scale={view.scale:.3f} pending={service.pending()} "
+                           f"cached={service.cached(view.key(0)) is not None} shown={view._shown} vis={viewer.isVisible()} rect={view.page_rect(0)}")
                     viewer.close_document()
             feed(slot)
         if not todo and not current:
@@ -100,6 +103,6 @@ def test_corpus_opens_or_explains(qtbot, corpus_dir):
         print(f"  {reason}: {sum(reason in m for m in errors.values())}")
 
     assert len(outcome) == len(files)
-    assert not hangs, f"no answer within {PER_FILE} s: {hangs}"
+    assert not hangs, f"no answer within {PER_FILE} s: {[(n, outcome[n][1]) for n in hangs]}"
     unclear = {n: m for n, m in errors.items() if not (m.startswith(n + ":") and any(r in m for r in REASONS))}
     assert not unclear, f"messages that do not name the file and a reason: {unclear}"

@@ -41,6 +41,7 @@ def window(qtbot, demo_session, tmp_path, monkeypatch):
     yield w
     w.close()
     scores.close()
+    make_app("en")  # other tests read the widgets in English
 
 
 def shot(widget, name: str) -> None:
@@ -188,3 +189,4 @@ def test_english_from_the_same_code(qtbot, demo_session, tmp_path, monkeypatch):
     w2 = ExpertWindow(demo_session, ScoreFile.open(tmp_path / "E02.prscore"))
     qtbot.addWidget(w2)
     assert w2.submit_action.text() == "提交评分…"
+    make_app("en")

@@ -21,7 +21,6 @@ spawned worker runs the entry script's top level again.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import multiprocessing
 import os
@@ -39,21 +38,6 @@ from PySide6.QtGui import QImage
 from app import document
 from app.document import DocumentInfo
 from app.errors import DocumentError
-
-def pin_singletons() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every call of a void Qt method drops a
-    reference to None it never took (and something drops True/False too), so after a
-    few thousand calls (processEvents, update, setEnabled...) the interpreter aborts
-    with "none_dealloc: deallocating None" / "bool_dealloc". Python 3.12+ makes these
-    immortal; on 3.11 we give them reference counts they cannot run out of.
-    Idempotent; call it once at start-up, before the first window.
-    """
-    if sys.version_info >= (3, 12) or getattr(pin_singletons, "done", False):
-        return
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    pin_singletons.done = True  # type: ignore[attr-defined]
-
 
 PRIORITY_LOAD = 0
 PRIORITY_VISIBLE = 10
@@ -162,7 +146,6 @@ class RenderService(QObject):
         search_timeout: float = 120.0,
     ) -> None:
         super().__init__(parent)
-        pin_singletons()
         document.keep_heap_lean()
         self._ctx = multiprocessing.get_context("spawn")
         self._worker_count = max(1, workers)

@@ -48,6 +48,7 @@ from ui.render import (
 
 POINT = 96 / 72  # pixels per point at 100 %
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+MAX_ZOOM = 8.0
 FIT_WIDTH = "fit-width"
 FIT_PAGE = "fit-page"
 MARGIN = 10  # pixels around the pages
@@ -171,7 +172,8 @@ class PageView(QAbstractScrollArea):
 
     def _target_scale(self) -> float:
         if isinstance(self.mode, str):
-            return self.fit_scale(self.mode)
+            # a stamp-sized page must not "fit" at 5000 % (a 190 MB image)
+            return max(0.05 * POINT, min(self.fit_scale(self.mode), MAX_ZOOM * POINT))
         return float(self.mode) * POINT
 
     # -- layout -------------------------------------------------------------------------
@@ -256,6 +258,8 @@ class PageView(QAbstractScrollArea):
             probe = top + min(self.viewport().height() // 3, 200)
             index = max(0, bisect.bisect_right(self._tops, probe) - 1)
             bar = self.verticalScrollBar()
+            if top <= 0:
+                index = 0  # short pages: the probe line may already be on page 2
             if not (bar.value() >= bar.maximum() and self._current > index and bar.maximum() > 0):
                 self._set_current(index)
         self.schedule()
@@ -329,6 +333,7 @@ class PageView(QAbstractScrollArea):
             return
         dpr = self.devicePixelRatioF()
         sharp_current = False
+        missing = False
         for index in self.visible_pages():
             rect = self.page_rect(index)
             painter.fillRect(rect.adjusted(-1, -1, 1, 1), PAGE_BORDER)
@@ -344,6 +349,8 @@ class PageView(QAbstractScrollArea):
                 if stand_in is not None:
                     painter.drawImage(QRectF(rect), stand_in)
                 error = self.failed.get(index)
+                if error is None:
+                    missing = True  # evicted from the cache before it was painted: ask again
                 if error is not None:
                     self._paint_page_error(painter, rect, error)
                 elif stand_in is None:
@@ -351,6 +358,8 @@ class PageView(QAbstractScrollArea):
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("Page {n}").format(n=index + 1))
             self._paint_hits(painter, index, rect)
         painter.end()
+        if missing:
+            self.schedule()  # the service ignores keys already queued or running
         shown = (self.path, self._current, self.scale, self.rotation)
         if sharp_current and shown != self._shown:
             self._shown = shown
@@ -641,6 +650,7 @@ class PdfViewer(QWidget):
         self.thumbnails.clear()
         self.view.clear(tr("Opening {file}…").format(file=os.path.basename(path)))
         self.stack.setCurrentWidget(self.splitter)
+        self._bar.setVisible(True)
         self.page_total.setText("/ 0")
         self._set_enabled(False)
         self.service.load(path)
@@ -656,6 +666,7 @@ class PdfViewer(QWidget):
         self.thumbnails.clear()
         self.view.clear("")
         self.stack.setCurrentWidget(self.splitter)
+        self._bar.setVisible(True)
         self._set_enabled(False)
 
     def _loaded(self, path: str, info: DocumentInfo) -> None:
@@ -688,6 +699,7 @@ class PdfViewer(QWidget):
         self.error = error
         self.error_text.setText(str(error))
         self.stack.setCurrentWidget(self.error_view)
+        self._bar.setVisible(False)  # page numbers and zoom mean nothing here
         self._set_enabled(False)
         self.document_failed.emit(self.path, str(error))
 
@@ -738,7 +750,7 @@ class PdfViewer(QWidget):
     def set_zoom(self, mode: str | float) -> None:
         """FIT_WIDTH, FIT_PAGE, or a factor (1.0 = 100 %, clamped to 0.1..8)."""
         if not isinstance(mode, str):
-            mode = max(0.1, min(8.0, float(mode)))
+            mode = max(0.1, min(MAX_ZOOM, float(mode)))
         self.view.set_mode(mode)
         self._sync_zoom_box()
 

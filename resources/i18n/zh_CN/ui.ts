@@ -447,5 +447,169 @@ Hand the file {file} to the secretary.</source>
             <source>✓ Saved {time} · {file}</source>
             <translation>✓ 已保存 {time} · {file}</translation>
         </message>
+        <message>
+            <source>Applicant / material</source>
+            <translation>申报单位 / 材料</translation>
+        </message>
+        <message>
+            <source>Applicants table</source>
+            <translation>申报单位名单</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Check tables and materials</source>
+            <translation>检查名单和材料</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>选择文件夹</translation>
+        </message>
+        <message>
+            <source>Choose a table</source>
+            <translation>选择表格</translation>
+        </message>
+        <message>
+            <source>Choose the USB stick (or a folder on it)</source>
+            <translation>选择U盘（或其中的文件夹）</translation>
+        </message>
+        <message>
+            <source>Choose the applicants table first.</source>
+            <translation>请先选择申报单位名单。</translation>
+        </message>
+        <message>
+            <source>Consensus method</source>
+            <translation>汇总方法</translation>
+        </message>
+        <message>
+            <source>Copied and verified: {path}</source>
+            <translation>已复制并校验：{path}</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Copy to a USB stick…</source>
+            <translation>复制到U盘…</translation>
+        </message>
+        <message>
+            <source>Copying to the stick…</source>
+            <translation>正在复制到U盘…</translation>
+        </message>
+        <message>
+            <source>Create session</source>
+            <translation>创建评审包</translation>
+        </message>
+        <message>
+            <source>Create the session in</source>
+            <translation>评审包保存位置</translation>
+        </message>
+        <message>
+            <source>Creating the session…</source>
+            <translation>正在创建评审包…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Experts table</source>
+            <translation>专家名单</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Fill in the title, both tables, the materials folder, where to create it and its name.</source>
+            <translation>请填写名称、两个名单、材料文件夹、保存位置和文件夹名称。</translation>
+        </message>
+        <message>
+            <source>Materials folder</source>
+            <translation>材料文件夹</translation>
+        </message>
+        <message>
+            <source>Mean of all experts</source>
+            <translation>全部专家平均分</translation>
+        </message>
+        <message>
+            <source>Mean without the highest and the lowest</source>
+            <translation>去掉一个最高分和一个最低分后的平均分</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>New review session</source>
+            <translation>新建评审</translation>
+        </message>
+        <message>
+            <source>Quota</source>
+            <translation>名额</translation>
+        </message>
+        <message>
+            <source>Quotas (at most this many candidates per category)</source>
+            <translation>认定名额（每类最多候选数量）</translation>
+        </message>
+        <message>
+            <source>Session created in {path}. Copy it to each expert's USB stick.</source>
+            <translation>评审包已创建：{path}。请复制到每位专家的U盘。</translation>
+        </message>
+        <message>
+            <source>Session folder name</source>
+            <translation>评审包文件夹名称</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.xlsx)</source>
+            <translation>表格 (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>e.g. 2024年度龙岗区终身职业技能培训载体认定专家评审</source>
+            <translation>例如：2024年度龙岗区终身职业技能培训载体认定专家评审</translation>
+        </message>
+        <message>
+            <source>folder name, e.g. 2024-longgang</source>
+            <translation>文件夹名称，例如 2024-longgang</translation>
+        </message>
+        <message>
+            <source>not matched to any material</source>
+            <translation>未对应任何材料</translation>
+        </message>
+        <message>
+            <source>present</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>the copy on {path} differs from the session: {files}</source>
+            <translation>{path} 上的副本与评审包不一致：{files}</translation>
+        </message>
+        <message>
+            <source>{n} applicants read; {m} materials missing.</source>
+            <translation>已读取 {n} 个申报单位；缺少 {m} 份材料。</translation>
+        </message>
+        <message>
+            <source>{n} missing</source>
+            <translation>缺 {n} 份</translation>
+        </message>
+        <message>
+            <source>{path} already exists.</source>
+            <translation>{path} 已存在。</translation>
+        </message>
     </context>
 </TS>

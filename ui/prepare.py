@@ -1,0 +1,260 @@
+"""The secretary prepares a session: tables, materials, quotas, method; checks; creates; copies to sticks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from app import rubric as rubric_mod, session as session_mod, tables
+from app.errors import PanelReviewError
+from ui.i18n import tr
+from ui.tasks import run_task
+
+
+def method_names() -> list[tuple[str, str]]:
+    return [("mean", tr("Mean of all experts")),
+            ("trimmed_mean", tr("Mean without the highest and the lowest")),
+            ("median", tr("Median"))]
+
+
+class PathField(QWidget):
+    """A path with a Browse button (file or folder)."""
+
+    changed = Signal(str)
+
+    def __init__(self, *, folder: bool, filter_: str = "", save: bool = False) -> None:
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.editingFinished.connect(lambda: self.changed.emit(self.edit.text()))
+        lay.addWidget(self.edit, 1)
+        button = QPushButton(tr("Browse…"))
+        lay.addWidget(button)
+        self.folder, self.filter, self.save = folder, filter_, save
+        button.clicked.connect(self.browse)
+
+    def browse(self) -> None:
+        if self.folder:
+            path = QFileDialog.getExistingDirectory(self, tr("Choose a folder"), self.edit.text())
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Choose a table"), self.edit.text(), self.filter)
+        if path:
+            self.set(path)
+
+    def set(self, path: str) -> None:
+        self.edit.setText(path)
+        self.changed.emit(path)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+
+class PreparePage(QWidget):
+    """Create a session the way `panelreview session create` does, with a look at the materials first."""
+
+    created = Signal(object)  # the new Session
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: session_mod.Session | None = None
+        lay = QVBoxLayout(self)
+        box = QGroupBox(tr("New review session"))
+        form = QFormLayout(box)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("e.g. 2024年度龙岗区终身职业技能培训载体认定专家评审"))
+        form.addRow(tr("Title"), self.title)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(tr("Date"), self.date)
+        table_filter = tr("Tables (*.csv *.xlsx)")
+        self.applicants = PathField(folder=False, filter_=table_filter)
+        form.addRow(tr("Applicants table"), self.applicants)
+        self.experts = PathField(folder=False, filter_=table_filter)
+        form.addRow(tr("Experts table"), self.experts)
+        self.materials = PathField(folder=True)
+        form.addRow(tr("Materials folder"), self.materials)
+        self.method = QComboBox()
+        for code, label in method_names():
+            self.method.addItem(label, code)
+        form.addRow(tr("Consensus method"), self.method)
+        self.out = PathField(folder=True)
+        form.addRow(tr("Create the session in"), self.out)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("folder name, e.g. 2024-longgang"))
+        form.addRow(tr("Session folder name"), self.name)
+        lay.addWidget(box)
+
+        quota_box = QGroupBox(tr("Quotas (at most this many candidates per category)"))
+        ql = QVBoxLayout(quota_box)
+        self.quotas = QTableWidget(0, 2)
+        self.quotas.setHorizontalHeaderLabels([tr("Category"), tr("Quota")])
+        self.quotas.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.quotas.verticalHeader().hide()
+        self.quotas.setMaximumHeight(150)
+        ql.addWidget(self.quotas)
+        lay.addWidget(quota_box)
+
+        row = QHBoxLayout()
+        self.check_button = QPushButton(tr("Check tables and materials"))
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.check_button)
+        self.create_button = QPushButton(tr("Create session"))
+        self.create_button.clicked.connect(self.create)
+        row.addWidget(self.create_button)
+        self.copy_button = QPushButton(tr("Copy to a USB stick…"))
+        self.copy_button.clicked.connect(self.copy_to_stick)
+        self.copy_button.setEnabled(False)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.message)
+        self.report = QTreeWidget()
+        self.report.setHeaderLabels([tr("Applicant / material"), tr("Status"), tr("File")])
+        self.report.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.report, 1)
+        self.applicants.changed.connect(lambda _: self.check(quiet=True))
+
+    # -- checking -----------------------------------------------------------
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        self.message.setText(text)
+
+    def check(self, quiet: bool = False) -> bool:
+        """Read the tables and report every material per applicant: present, missing, unmatched."""
+        self.report.clear()
+        apath, epath, mpath = self.applicants.path(), self.experts.path(), self.materials.path()
+        if apath is None:
+            if not quiet:
+                self._say(tr("Choose the applicants table first."), error=True)
+            return False
+        try:
+            known = rubric_mod.load_all()
+            people = tables.read_applicants(apath, known, materials=mpath)
+            if epath is not None:
+                tables.read_experts(epath)
+        except PanelReviewError as exc:
+            lines = [str(exc)] + [str(p) for p in exc.problems]
+            self._say("\n".join(lines), error=True)
+            return False
+        self._fill_quotas(people, known)
+        missing_total = 0
+        for a in people:
+            top = QTreeWidgetItem([f"{a.name} ({a.id})", "", ""])
+            self.report.addTopLevelItem(top)
+            applied = known[a.rubric_id].apply(a.profile)
+            names = list(dict.fromkeys(m.name for m in applied.materials))
+            folder = (mpath / a.folder) if mpath else None
+            files = [p for p in folder.rglob("*") if p.is_file()] if folder and folder.is_dir() else []
+            matched: dict[str, list[Path]] = {}
+            unmatched = []
+            for f in files:
+                m = session_mod.match_material(f.name, names) if f.suffix.lower() == ".pdf" else None
+                (matched.setdefault(m, []) if m else unmatched).append(f)
+            bad = 0
+            for name in names:
+                if name in matched:
+                    for f in matched[name]:
+                        QTreeWidgetItem(top, [name, tr("present"), f.name])
+                else:
+                    child = QTreeWidgetItem(top, [name, tr("missing"), ""])
+                    child.setForeground(1, QBrush(QColor("#b00020")))
+                    bad += 1
+            for f in unmatched:
+                child = QTreeWidgetItem(top, ["", tr("not matched to any material"), f.name])
+                child.setForeground(1, QBrush(QColor("#b35c00")))
+            top.setText(1, tr("{n} missing").format(n=bad) if bad else tr("complete"))
+            top.setForeground(1, QBrush(QColor("#b00020" if bad else "#1b7f3b")))
+            missing_total += bad
+            top.setExpanded(bool(bad or unmatched))
+        self._say(tr("{n} applicants read; {m} materials missing.").format(n=len(people), m=missing_total),
+                  error=missing_total > 0)
+        return True
+
+    def _fill_quotas(self, people, known) -> None:
+        have = {self.quotas.item(r, 0).text(): self.quotas.cellWidget(r, 1).value()
+                for r in range(self.quotas.rowCount()) if self.quotas.item(r, 0)}
+        cats = list(dict.fromkeys(a.category for a in people))
+        self.quotas.setRowCount(len(cats))
+        for r, cat in enumerate(cats):
+            item = QTableWidgetItem(cat)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.quotas.setItem(r, 0, item)
+            spin = QSpinBox()
+            spin.setRange(0, 999)
+            spin.setValue(have.get(cat, sum(1 for a in people if a.category == cat)))
+            self.quotas.setCellWidget(r, 1, spin)
+
+    def quota_values(self) -> dict[str, int]:
+        return {self.quotas.item(r, 0).text(): self.quotas.cellWidget(r, 1).value()
+                for r in range(self.quotas.rowCount())}
+
+    # -- creating -----------------------------------------------------------
+
+    def create(self) -> None:
+        if not self.check():
+            return
+        out, name = self.out.path(), self.name.text().strip()
+        if out is None or not name or self.experts.path() is None or self.materials.path() is None:
+            self._say(tr("Fill in the title, both tables, the materials folder, where to create it and its name."),
+                      error=True)
+            return
+        target = out / name
+        kwargs = dict(title=self.title.text(), applicants=self.applicants.path(), experts=self.experts.path(),
+                      materials=self.materials.path(), date=self.date.date().toString("yyyy-MM-dd"),
+                      quotas=self.quota_values(), method=self.method.currentData())
+        run_task(self, tr("Creating the session…"), lambda progress: session_mod.create(target, **kwargs),
+                 on_done=self._created, on_error=self._error)
+
+    def _created(self, sess: session_mod.Session) -> None:
+        self.session = sess
+        self.copy_button.setEnabled(True)
+        self._say(tr("Session created in {path}. Copy it to each expert's USB stick.").format(path=sess.path))
+        self.created.emit(sess)
+
+    def _error(self, exc: PanelReviewError) -> None:
+        self._say("\n".join([str(exc)] + [str(p) for p in exc.problems]), error=True)
+
+    def copy_to_stick(self) -> None:
+        if self.session is None:
+            return
+        dest = QFileDialog.getExistingDirectory(self, tr("Choose the USB stick (or a folder on it)"))
+        if not dest:
+            return
+        target = Path(dest) / self.session.path.name
+        if target.exists():
+            QMessageBox.warning(self, tr("Copy"), tr("{path} already exists.").format(path=target))
+            return
+        src = self.session.path
+
+        def copy(progress) -> Path:
+            files = [p for p in src.rglob("*") if p.is_file()]
+            for k, f in enumerate(files, start=1):
+                dst = target / f.relative_to(src)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(f, dst)
+                progress(k, len(files))
+            copied = session_mod.open_session(target)
+            check = copied.verify()
+            if not check.ok:
+                raise PanelReviewError("the copy on {path} differs from the session: {files}", path=str(target),
+                                       files=", ".join(check.missing + check.changed + check.added))
+            return target
+
+        run_task(self, tr("Copying to the stick…"), copy,
+                 on_done=lambda path: self._say(tr("Copied and verified: {path}").format(path=path)),
+                 on_error=self._error)
