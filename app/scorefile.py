@@ -676,21 +676,23 @@ class ScoreFile:
             self._log(applicant_id, "recusal", "recusal", old, None)
 
     def set_signature(self, png: bytes | None) -> None:
-        """Store the expert's drawn signature (PNG), or clear it with None."""
-        with self._change():
-            old = self.signature()
-            old_hash = hashlib.sha256(old).hexdigest() if old else None
-            if png:
-                digest = hashlib.sha256(png).hexdigest()
-                if digest == old_hash:
-                    return
-                self.db["signature"].upsert({"id": 1, "png": png, "sha256": digest, "at": now()}, pk="id")
-            else:
-                if old is None:
-                    return
-                digest = None
-                self.db.execute("delete from signature where id = 1")
-            self._log(None, "signature", "signature", old_hash, digest)
+        """Store the expert's drawn signature (PNG), or clear it with None.
+
+        The drawn signature only decorates the printed sheet (the ink one on
+        paper is what counts), so it may be drawn or redrawn after submitting:
+        it is outside the fingerprint and the history.
+        """
+        if self.readonly:
+            raise ScoreError("{file} is open read-only", file=self.path.name)
+        try:
+            with self.db.atomic():
+                if png:
+                    self.db["signature"].upsert({"id": 1, "png": png, "sha256": hashlib.sha256(png).hexdigest(),
+                                                 "at": now()}, pk="id")
+                else:
+                    self.db.execute("delete from signature where id = 1")
+        except sqlite3.Error as exc:
+            raise _write_error(self.path, exc) from None
 
     def _set_meta(self, key: str, value: str) -> None:
         self.db["meta"].upsert({"key": key, "value": value}, pk="key")
@@ -717,7 +719,6 @@ class ScoreFile:
                                 for r in q("select * from recommendations order by applicant_id")],
             "citations": [[r["applicant_id"], r["target_id"], r["material"], r["file"], r["page"]]
                           for r in q("select * from citations order by applicant_id, target_id, file, page")],
-            "signature": next((r["sha256"] for r in q("select sha256 from signature where id = 1")), None),
             "history": [[r["id"], r["at"], r["round"], r["applicant_id"], r["target_id"], r["field"], r["old"],
                          r["new"]] for r in q("select * from history order by id")],
         }

@@ -212,3 +212,15 @@ def test_files_of_every_released_schema_open(name, tmp_path):
 
 def test_a_released_schema_file_exists():
     assert (DATA / f"scores-schema{SCHEMA}.prscore").is_file()
+
+
+def test_signature_can_be_drawn_after_submitting_without_touching_the_fingerprint(scores):
+    for a in scores.applicants:
+        fill(scores, a.id)
+    fp = scores.submit()
+    png = b"\x89PNG\r\n\x1a\n" + b"x" * 100
+    scores.set_signature(png)
+    assert scores.signature() == png
+    assert scores.verify().ok and scores.fingerprint == fp
+    scores.set_signature(None)
+    assert scores.signature() is None and scores.verify().ok

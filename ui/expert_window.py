@@ -196,8 +196,11 @@ class ExpertWindow(QMainWindow):
         self.recusal_action = action(tr("Conflicts of interest…"), self.declare_recusals)
         self.submit_action = action(tr("Submit…"), self.submit, "Ctrl+Return",
                                     tr("Check that everything is answered, then lock the score file"))
+        self.sign_action = action(tr("My signature…"), self.sign)
+        self.print_action = action(tr("Print opinion sheet…"), lambda: self.print_sheets("current", "preview"),
+                                   QKeySequence.StandardKey.Print)
         for a in (self.prev_action, self.next_action, None, self.undo_action, None, self.recusal_action,
-                  self.submit_action):
+                  self.submit_action, None, self.sign_action, self.print_action):
             if a is None:
                 bar.addSeparator()
             else:
@@ -212,6 +215,16 @@ class ExpertWindow(QMainWindow):
         session_menu = menu.addMenu(tr("&Session"))
         session_menu.addAction(self.recusal_action)
         session_menu.addAction(self.submit_action)
+        session_menu.addSeparator()
+        session_menu.addAction(self.sign_action)
+        print_menu = session_menu.addMenu(tr("Print"))
+        print_menu.addAction(self.print_action)
+        print_menu.addAction(action(tr("Print all opinion sheets…"), lambda: self.print_sheets("all", "preview")))
+        print_menu.addAction(action(tr("Print the score sheet of this category…"),
+                                    lambda: self.print_sheets("score_sheet", "preview")))
+        print_menu.addSeparator()
+        print_menu.addAction(action(tr("Save opinion sheet as PDF…"), lambda: self.print_sheets("current", "save")))
+        print_menu.addAction(action(tr("Save all opinion sheets as PDF…"), lambda: self.print_sheets("all", "save")))
         session_menu.addSeparator()
         session_menu.addAction(action(tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
         view_menu = menu.addMenu(tr("&View"))
@@ -442,6 +455,53 @@ class ExpertWindow(QMainWindow):
         QMessageBox.information(self, tr("Submitted"), tr(
             "Your scores are submitted and the file is locked.\n\nFingerprint: {fp}\n\nHand the file {file} to the "
             "secretary.").format(fp=fp, file=self.scores.path))
+
+    # -- signing and printing ---------------------------------------------------
+
+    def sign(self) -> None:
+        from ui.signature import SignatureDialog
+
+        SignatureDialog(self.scores, self).exec()
+
+    def sheet_pdf(self, what: str) -> tuple[bytes, str]:
+        """The PDF for `what` (current | all | score_sheet) and a file name for it."""
+        from app import sheets
+        from ui.printing import merge_pdfs
+
+        expert = self.scores.expert_id
+        if what == "current":
+            aid = self.applicant_id
+            return sheets.build_opinion_sheet(self.scores, aid), f"{expert}-{aid}-专家评审意见书.pdf"
+        if what == "all":
+            parts = [sheets.build_opinion_sheet(self.scores, a.id) for a in self.scores.applicants]
+            return merge_pdfs(parts), f"{expert}-专家评审意见书.pdf"
+        category = self.scores.applicant(self.applicant_id).category
+        return sheets.build_score_sheet(self.scores, category), f"{expert}-{category}-评分表.pdf"
+
+    def print_sheets(self, what: str, how: str) -> None:
+        """Preview and print, or save as PDF; sheets come from the submitted file only."""
+        from ui.printing import PrintJob, save_pdf
+
+        if not self.scores.submitted:
+            QMessageBox.information(self, tr("Print"), tr(
+                "Opinion sheets are printed from your submitted scores, so that paper and file match. "
+                "Submit first."))
+            return
+        try:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                pdf, name = self.sheet_pdf(what)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except PanelReviewError as exc:
+            show_error(self, str(exc))
+            return
+        if how == "save":
+            path = save_pdf(self, pdf, name)
+            if path:
+                self.statusBar().showMessage(tr("Saved {path}").format(path=path), 8000)
+            return
+        PrintJob(pdf, name).preview(self)
 
     def go_to(self, applicant_id: str, target: str) -> None:
         self.show_applicant(applicant_id)

@@ -611,5 +611,73 @@ Hand the file {file} to the secretary.</source>
             <source>{path} already exists.</source>
             <translation>{path} 已存在。</translation>
         </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>My signature</source>
+            <translation>我的签名</translation>
+        </message>
+        <message>
+            <source>My signature…</source>
+            <translation>我的签名…</translation>
+        </message>
+        <message>
+            <source>Opinion sheets are printed from your submitted scores, so that paper and file match. Submit first.</source>
+            <translation>意见书依据已提交的评分打印，以保证纸质件与评分文件一致。请先提交评分。</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Print all opinion sheets…</source>
+            <translation>打印全部意见书…</translation>
+        </message>
+        <message>
+            <source>Print opinion sheet…</source>
+            <translation>打印意见书…</translation>
+        </message>
+        <message>
+            <source>Print preview — {title}</source>
+            <translation>打印预览 — {title}</translation>
+        </message>
+        <message>
+            <source>Print the score sheet of this category…</source>
+            <translation>打印本类别评分表…</translation>
+        </message>
+        <message>
+            <source>Print {title}</source>
+            <translation>打印 {title}</translation>
+        </message>
+        <message>
+            <source>Save all opinion sheets as PDF…</source>
+            <translation>全部意见书另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <source>Save opinion sheet as PDF…</source>
+            <translation>意见书另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Sign here with the mouse or a pen</source>
+            <translation>请用鼠标或手写笔在此签名</translation>
+        </message>
+        <message>
+            <source>Sign in the box. The signature is printed on your opinion sheets; you still sign the printed paper by hand.</source>
+            <translation>请在框内签名。签名将打印在您的意见书上；打印出的纸质件仍需您亲笔签字。</translation>
+        </message>
     </context>
 </TS>
