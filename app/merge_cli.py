@@ -1,0 +1,134 @@
+"""`panelreview merge | inspect | export`: the secretary's desk from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import cli
+from app import merge as merge_mod
+from app.i18n import tr
+
+
+def _status_word(status: str) -> str:
+    return {"candidate": tr("candidate"), "ranked": tr("ranked"), "ineligible": tr("ineligible"),
+            "insufficient_experts": tr("insufficient experts"), "accepted": tr("accepted"),
+            "rejected": tr("rejected")}.get(status, status)
+
+
+@cli.command("merge")
+def merge_command(args: argparse.Namespace) -> int:
+    from app.session import open_session
+
+    session = open_session(args.session)
+    result = merge_mod.merge(session, args.inputs, out=args.out)
+    if args.json:
+        cli.emit_json(merge_mod.as_json(result))
+        return 0
+    show(result)
+    cli.out(tr("result written to {path}").format(path=args.out))
+    return 0
+
+
+def show(result: merge_mod.Result) -> None:
+    """The files with their reasons, then the ranking of each category with its flags."""
+    d = result.decimals
+    s = lambda v: merge_mod.score_text(v, d) or "—"  # noqa: E731
+    cli.out(f"{result.title}  ({result.date})  {tr('method')}: {result.method}")
+    cli.out()
+    cli.out(tr("Score files:"))
+    cli.print_table([tr("file"), tr("expert"), tr("round"), tr("fingerprint"), tr("status"), tr("reason")],
+                    [[Path(f.path).name, f"{f.expert_id or '?'} {f.expert_name}".strip(), str(f.round or ""),
+                      f.fingerprint or "", _status_word(f.status), f.reason] for f in result.files])
+    for cat in result.categories:
+        members = [a for a in result.applicants if a.category == cat["name"]]
+        if not members:
+            continue
+        cli.out()
+        quota = "—" if cat["quota"] is None else str(cat["quota"])
+        cli.out(f"{cat['name']}  ({tr('quota')}: {quota})")
+        members.sort(key=lambda a: (a.rank is None, a.rank or 0))
+        rows = []
+        for a in members:
+            rank = "" if a.rank is None else (f"{a.rank}=" if a.tied else str(a.rank))
+            score = s(a.total) if a.has_points else f"{a.recommendations['yes']}:{a.recommendations['no']}"
+            rows.append([rank, a.id, a.name, score, _status_word(a.status), str(len(a.flags) or "")])
+        cli.print_table([tr("rank"), tr("id"), tr("applicant"), tr("total"), tr("status"), tr("flags")], rows)
+        for a in members:
+            for reason in a.ineligible_reasons:
+                cli.out(f"  {a.id}: {reason}")
+            for f in a.flags:
+                cli.out(f"  {a.id} ! {f.detail}")
+        if cat["awaiting"]:
+            cli.out("  " + tr("awaiting field inspection: {ids}").format(ids=", ".join(cat["awaiting"])))
+        if cat["boundary_tie"]:
+            cli.out("  " + tr("tied at the quota boundary (the panel decides): {ids}").format(
+                ids=", ".join(cat["boundary_tie"])))
+        if cat["candidates"]:
+            cli.out("  " + tr("candidates: {ids}").format(ids=", ".join(cat["candidates"])))
+        w = result.agreement.get(cat["name"])
+        if w and w["value"] is not None:
+            cli.out("  " + tr("agreement ({name}): {value} over {applicants} applicants and {experts} experts").format(
+                name=w["name"], value=w["value"], applicants=w["applicants"], experts=w["experts"]))
+    if any(v is not None for v in result.leniency.values()):
+        cli.out()
+        cli.out(tr("Leniency (mean of expert total − consensus):"))
+        for eid, v in result.leniency.items():
+            cli.out(f"  {eid} {result.expert_name(eid)}: {s(v)}")
+
+
+@cli.command("inspect")
+def inspect_command(args: argparse.Namespace) -> int:
+    result = merge_mod.record_inspection(args.result, args.applicant, passed=args.passed, note=args.note or "")
+    a = result.applicant(args.applicant)
+    cli.out(tr("{id}: field inspection {outcome}; status {status}").format(
+        id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=_status_word(a.status)))
+    for cat in result.categories:
+        if cat["name"] == a.category:
+            cli.out(tr("candidates: {ids}").format(ids=", ".join(cat["candidates"]) or "—"))
+            if cat["awaiting"]:
+                cli.out(tr("awaiting field inspection: {ids}").format(ids=", ".join(cat["awaiting"])))
+            if cat["boundary_tie"]:
+                cli.out(tr("tied at the quota boundary (the panel decides): {ids}").format(
+                    ids=", ".join(cat["boundary_tie"])))
+    return 0
+
+
+@cli.command("export")
+def export_command(args: argparse.Namespace) -> int:
+    from app import report
+
+    result = merge_mod.load_result(args.result)
+    if args.xlsx:
+        cli.out(str(report.write_xlsx(result, args.xlsx)))
+    if args.csv:
+        for p in report.write_csv(result, args.csv):
+            cli.out(str(p))
+    if not args.xlsx and not args.csv:
+        cli.err(tr("give --xlsx FILE or --csv DIR"))
+        return 2
+    return 0
+
+
+def extend(sub) -> None:
+    p = sub.add_parser("merge", help=tr("check and merge the experts' score files into a result file"))
+    p.add_argument("session", type=Path, metavar="SESSION_DIR")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_DIR", help=tr("score files or folders of them"))
+    p.add_argument("--out", required=True, type=Path, metavar="RESULT", help=tr("the result file to write"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+
+    p = sub.add_parser("inspect", help=tr("record a field inspection and refill the candidate list"))
+    p.add_argument("result", type=Path, metavar="RESULT")
+    p.add_argument("--applicant", required=True, metavar="ID")
+    outcome = p.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--passed", action="store_true", default=None, help=tr("the inspection confirmed it"))
+    outcome.add_argument("--failed", dest="passed", action="store_false", help=tr("the inspection did not confirm it"))
+    p.add_argument("--note", metavar="TEXT")
+
+    p = sub.add_parser("export", help=tr("write a result as an Excel workbook and/or CSV files"))
+    p.add_argument("result", type=Path, metavar="RESULT")
+    p.add_argument("--xlsx", type=Path, metavar="FILE")
+    p.add_argument("--csv", type=Path, metavar="DIR", help=tr("a folder for one CSV per sheet"))
+
+
+cli.EXTENSIONS.append(extend)
