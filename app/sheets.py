@@ -1,0 +1,1139 @@
+"""Signed sheets as PDF: the expert opinion sheet, the expert score sheet, the panel summary, the candidate list.
+
+Official documents in Chinese, A4, laid out with reportlab platypus in the one
+bundled font (embedded as a subset). Opinion and score sheets come only from a
+submitted score file whose fingerprint still verifies; the fingerprint is
+printed on every page and as a QR code, so a paper sheet can be matched to its
+file with `panelreview scores verify`. The panel summary and the candidate list
+are built from the secretary's merged result (app.merge.Result).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from app import fonts
+from app import rubric as rubric_mod
+from app.errors import SheetError
+from app.scorefile import NEGATIVE, NO, POSITIVE, YES, ScoreFile
+
+MM = 72 / 25.4
+A4 = (210 * MM, 297 * MM)
+LEFT, RIGHT, TOP, BOTTOM = 25 * MM, 20 * MM, 22 * MM, 22 * MM  # 25 mm on the left for binding
+GRID = 0.5
+HEADER_GREY = "#e6e6e6"
+BAND_GREY = "#f3f3f3"
+FAINT = "#555555"
+
+OPINION = "专家评审意见书"
+SCORE_SHEET = "专家评分表"
+SUMMARY = "评审汇总表"
+CANDIDATES = "候选名单"
+
+METHOD_NAMES = {
+    "mean": "平均值",
+    "trimmed_mean": "去掉一个最高分和一个最低分后的平均值",
+    "trimmed": "去掉一个最高分和一个最低分后的平均值",
+    "median": "中位数",
+}
+# Words the merge may use for a file's status; anything else is printed as it is.
+FILE_STATUS = {
+    "ok": "有效", "verified": "有效", "valid": "有效", "accepted": "有效", "included": "有效",
+    "missing": "未收到", "unsubmitted": "未提交", "not_submitted": "未提交", "open": "未提交",
+    "tampered": "提交后被改动", "changed": "提交后被改动", "invalid": "无效", "rejected": "不予采用",
+    "excluded": "不予采用", "duplicate": "重复", "stale": "已被新一轮取代", "superseded": "已被新一轮取代",
+    "foreign": "不属于本次评审", "wrong_session": "不属于本次评审",
+}
+NUMERALS = "〇一二三四五六七八九十"
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 23 → 二十三 (headings)."""
+    if n <= 10:
+        return NUMERALS[n]
+    if n < 20:
+        return "十" + (NUMERALS[n % 10] if n % 10 else "")
+    if n < 100:
+        return NUMERALS[n // 10] + "十" + (NUMERALS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def cn_date(value: Any) -> str:
+    """"2024-07-24" (or a date/datetime, or an ISO timestamp) → "2024年7月24日"; blank → a date to fill in."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value or ""))
+    if not m:
+        return "　　　　年　　月　　日"
+    return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
+
+
+def points(value: Decimal | int | None) -> str:
+    """Points as a person writes them (15, 12.5); at most two decimals for a consensus."""
+    if value is None:
+        return "—"
+    d = Decimal(value)
+    if d != d.quantize(Decimal("0.01")):
+        d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return rubric_mod.fmt(d)
+
+
+def field(obj: Any, name: str, default: Any = None) -> Any:
+    """An attribute of a merge result object (a mapping is read by key, for the category entries)."""
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write the whole file beside its target, fsync, then replace (a reader never sees half a PDF)."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise SheetError("cannot write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise SheetError("cannot write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
+    return path
+
+
+# --------------------------------------------------------------------------- styles and page furniture
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+    from reportlab import rl_config
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = fonts.register_reportlab()
+    # Binary streams, not ASCII85: a quarter smaller, and nobody mails these PDFs as 7-bit text.
+    rl_config.useA85 = 0
+    base = ParagraphStyle("base", fontName=font, fontSize=10, leading=15, wordWrap="CJK", alignment=TA_LEFT)
+
+    def s(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "font": font,
+        "title": s("title", fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=3 * MM),
+        "subtitle": s("subtitle", fontSize=10.5, leading=15, alignment=TA_CENTER, spaceAfter=5 * MM),
+        "heading": s("heading", fontSize=11.5, leading=17, spaceBefore=5 * MM, spaceAfter=2 * MM),
+        "body": base,
+        "right": s("right", alignment=TA_RIGHT),
+        "cell": s("cell", fontSize=9, leading=13),
+        "cell_c": s("cell_c", fontSize=9, leading=13, alignment=TA_CENTER),
+        "cell_r": s("cell_r", fontSize=9, leading=13, alignment=TA_RIGHT),
+        "cell_sub": s("cell_sub", fontSize=8.5, leading=12, leftIndent=3 * MM),
+        "head": s("head", fontSize=9, leading=12, alignment=TA_CENTER),
+        "label": s("label", fontSize=9.5, leading=14, alignment=TA_CENTER),
+        "value": s("value", fontSize=9.5, leading=14),
+        "value_r": s("value_r", fontSize=9.5, leading=14, alignment=TA_RIGHT),
+        "note": s("note", fontSize=8, leading=11, textColor=FAINT, spaceBefore=2 * MM),
+        "small": s("small", fontSize=8.5, leading=12),
+        "small_c": s("small_c", fontSize=8.5, leading=12, alignment=TA_CENTER),
+        "small_r": s("small_r", fontSize=8.5, leading=12, alignment=TA_RIGHT),
+        "mono_c": s("mono_c", fontSize=8.5, leading=12, alignment=TA_CENTER),
+    }
+
+
+@lru_cache(maxsize=1)
+def _paragraph_class() -> type:
+    from reportlab.platypus import Paragraph
+
+    class CellParagraph(Paragraph):
+        """A Paragraph that remembers its last wrap: a table wraps each cell several times at one width."""
+
+        _wrapped: tuple | None = None
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            # (split() drops blPara, so only a paragraph still holding its lines is reused)
+            if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
+                return self._wrapped[1]
+            size = super().wrap(availWidth, availHeight)
+            self._wrapped = (availWidth, size)
+            return size
+
+    return CellParagraph
+
+
+@lru_cache(maxsize=1)
+def _line_class() -> type:
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Flowable
+
+    class Line(Flowable):
+        """A short one-line cell (a number, a label) drawn without parsing markup; a Paragraph if it must wrap."""
+
+        def __init__(self, text: str, style: Any) -> None:
+            super().__init__()
+            self.text, self.style, self._para = text, style, None
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            st = self.style
+            room = availWidth - st.leftIndent - st.rightIndent
+            if self._para is None and stringWidth(self.text, st.fontName, st.fontSize) <= room + 0.01:
+                self.width, self.height = availWidth, st.leading
+                return self.width, self.height
+            if self._para is None:
+                self._para = _paragraph_class()(_markup(self.text), st)
+            return self._para.wrap(availWidth, availHeight)
+
+        def split(self, availWidth: float, availHeight: float) -> list:
+            return self._para.split(availWidth, availHeight) if self._para is not None else []
+
+        def draw(self) -> None:
+            if self._para is not None:
+                self._para.drawOn(self.canv, 0, 0)
+                return
+            st, canv = self.style, self.canv
+            canv.setFont(st.fontName, st.fontSize)
+            canv.setFillColor(st.textColor)
+            y = self.height - st.fontSize  # where a Paragraph puts its first baseline
+            left, right = st.leftIndent, self.width - st.rightIndent
+            if st.alignment == TA_RIGHT:
+                canv.drawRightString(right, y, self.text)
+            elif st.alignment == TA_CENTER:
+                canv.drawCentredString((left + right) / 2, y, self.text)
+            else:
+                canv.drawString(left, y, self.text)
+
+    return Line
+
+
+def P(text: Any, style: str = "cell") -> Any:
+    """A paragraph of plain text (escaped; line breaks kept); short single lines are drawn directly (fast)."""
+    text = str(text if text is not None else "")
+    if len(text) <= 16 and "\n" not in text and "\u3000" not in text:
+        return _line_class()(text, _styles()[style])
+    return _paragraph_class()(_markup(text), _styles()[style])
+
+
+def _markup(text: str) -> str:
+    # A paragraph collapses runs of blanks, ideographic spaces included; keep them as no-break spaces
+    # (four of this font's no-break spaces are about one ideographic space wide).
+    return escape(text).replace("\n", "<br/>").replace("\u3000", "&nbsp;" * 4)
+
+
+def PM(markup: str, style: str = "cell") -> Any:
+    """A paragraph of markup the caller has escaped."""
+    return _paragraph_class()(markup, _styles()[style])
+
+
+def _canvas_class():
+    from reportlab.pdfgen.canvas import Canvas
+
+    class PagedCanvas(Canvas):
+        """Holds every page until the end so each can say "第 x 页 / 共 y 页"; draws the footer."""
+
+        def __init__(self, *args: Any, footer: str = "", **kw: Any) -> None:
+            super().__init__(*args, **kw)
+            self._footer = footer
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            font = _styles()["font"]
+            self.saveState()
+            self.setFont(font, 8)
+            self.setFillColor(FAINT)
+            self.setStrokeColor("#999999")
+            self.setLineWidth(0.4)
+            y = 13 * MM
+            self.line(LEFT, y + 3.5 * MM, width - RIGHT, y + 3.5 * MM)
+            if self._footer:
+                self.drawString(LEFT, y, self._footer)
+            self.drawRightString(width - RIGHT, y, f"第 {self._pageNumber} 页 / 共 {total} 页")
+            self.restoreState()
+
+    return PagedCanvas
+
+
+_PagedCanvas = None
+
+
+def render(story: list, *, footer: str = "", landscape: bool = False, title: str = "", author: str = "",
+           subject: str = "") -> bytes:
+    """Lay out `story` on A4 (landscape when asked) and return the PDF bytes."""
+    global _PagedCanvas
+    from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
+
+    font = _styles()["font"]
+    if _PagedCanvas is None:
+        _PagedCanvas = _canvas_class()
+    size = (A4[1], A4[0]) if landscape else A4
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=size, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM,
+        title=title, author=author, subject=subject, creator="PanelReview",
+        # The page stream's initial font is the bundled one, so no unembedded Helvetica is referenced.
+        initialFontName=font, initialFontSize=10, initialLeading=15,
+    )
+    # No frame padding: tables are laid out to exactly the width between the margins.
+    frame = Frame(LEFT, BOTTOM, size[0] - LEFT - RIGHT, size[1] - TOP - BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    try:
+        doc.build(story, canvasmaker=partial(_PagedCanvas, footer=footer))
+    except LayoutError as exc:
+        raise SheetError("the sheet cannot be laid out: {reason}", reason=str(exc)[:200]) from None
+    return buf.getvalue()
+
+
+def frame_width(landscape: bool = False) -> float:
+    return (A4[1] if landscape else A4[0]) - LEFT - RIGHT
+
+
+def ruled(data: list[list], widths: Sequence[float], *, header_rows: int = 1, extra: Iterable = (),
+          split_in_row: bool = True) -> Any:
+    """A ruled table with a light grey header row that repeats on every page it runs onto."""
+    from reportlab.platypus import Table, TableStyle
+
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), _styles()["font"]),
+        ("GRID", (0, 0), (-1, -1), GRID, "#000000"),
+        ("BOX", (0, 0), (-1, -1), 0.9, "#000000"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header_rows:
+        style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_GREY))
+    style.extend(extra)
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows, splitByRow=1,
+                  splitInRow=1 if split_in_row else 0, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def header_block(rows: list[tuple], width: float) -> Any:
+    """The 评审活动 / 日期 / 申报单位 block: label, value[, label, value] per row, labels shaded."""
+    from reportlab.platypus import Table, TableStyle
+
+    label_w = 24 * MM
+    half = (width - 2 * label_w) / 2
+    data, extra = [], []
+    for k, row in enumerate(rows):
+        if len(row) == 2:
+            data.append([P(row[0], "label"), P(row[1], "value"), "", ""])
+            extra.append(("SPAN", (1, k), (3, k)))
+        else:
+            data.append([P(row[0], "label"), P(row[1], "value"), P(row[2], "label"), P(row[3], "value")])
+            extra.append(("BACKGROUND", (2, k), (2, k), HEADER_GREY))
+    table = Table(data, colWidths=[label_w, half, label_w, half], hAlign="LEFT", splitByRow=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), _styles()["font"]),
+        ("GRID", (0, 0), (-1, -1), GRID, "#000000"),
+        ("BOX", (0, 0), (-1, -1), 0.9, "#000000"),
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        *extra,
+    ]))
+    return table
+
+
+def title_block(title: str, subtitle: str = "") -> list:
+    out = [P(title, "title")]
+    if subtitle:
+        out.append(P(subtitle, "subtitle"))
+    else:
+        from reportlab.platypus import Spacer
+        out.append(Spacer(1, 3 * MM))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _qr_ops(text: str, size: float) -> str:
+    """PDF path operators filling the dark modules of `text`'s QR code (4-module quiet zone), `size` square."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(text, barLevel="M")
+    widget.qr.make()
+    modules = [[bool(m) for m in row] for row in widget.qr.modules]
+    border = 4
+    box = size / (len(modules) + 2 * border)
+    ops = []
+    for r, row in enumerate(modules):
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                ops.append(f"{(start + border) * box:.3f} {size - (r + border + 1) * box:.3f} "
+                           f"{(c - start) * box:.3f} {box:.3f} re")
+            else:
+                c += 1
+    return "q 0 g " + " ".join(ops) + " f Q"
+
+
+def qr_drawing(text: str, size: float = 26 * MM) -> Any:
+    """A QR code of `text`, `size` square with its quiet zone, as vector rectangles.
+
+    Written as literal path operators (cached per text): a reportlab Drawing would name the
+    unembedded Helvetica as its font, and drawing each module through the canvas is slow.
+    """
+    from reportlab.platypus import Flowable
+
+    ops = _qr_ops(text, size)
+
+    class QR(Flowable):
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            return size, size
+
+        def draw(self) -> None:
+            self.canv.addLiteral(ops)
+
+    return QR()
+
+
+def signature_image(png: bytes, box_w: float, box_h: float) -> Any:
+    """The drawn signature scaled to fit the box, keeping its proportions."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    try:
+        w, h = ImageReader(io.BytesIO(png)).getSize()
+    except Exception as exc:  # PIL raises many kinds for a damaged PNG
+        raise SheetError("the signature image cannot be read: {reason}", reason=str(exc)[:120]) from None
+    scale = min(box_w / w, box_h / h)
+    return Image(io.BytesIO(png), width=w * scale, height=h * scale, hAlign="LEFT")
+
+
+# --------------------------------------------------------------------------- score files
+
+
+def check_submitted(scores: ScoreFile) -> None:
+    """SheetError unless the score file was submitted and still verifies."""
+    if not scores.submitted:
+        raise SheetError("{file}: the score file is not submitted yet; sheets are printed from submitted files only",
+                         file=scores.path.name)
+    result = scores.verify()
+    if not result.ok:
+        raise SheetError("{file} was changed after it was submitted: {changes}", file=scores.path.name,
+                         changes="; ".join(result.problems))
+
+
+def _yes_no(value: str | None, kind: str) -> str:
+    if value is None:
+        return "—"
+    if kind == "gate":
+        return "是" if value == YES else "否"
+    return "符合" if value == YES else "不符合"
+
+
+def _decision_words(applied: rubric_mod.Applied, decision: str | None) -> str:
+    rec = applied.rubric.recommendation
+    return {POSITIVE: rec.positive, NEGATIVE: rec.negative}.get(decision or "", "—")
+
+
+def _citation_text(cites: list[dict]) -> str:
+    """"组织管理报告 第3、5页；师资队伍报告 第2页" (material order as first cited)."""
+    pages: dict[str, list[int]] = {}
+    for c in cites:
+        name = c.get("material") or Path(c.get("file") or "").stem
+        pages.setdefault(name, [])
+        if c["page"] not in pages[name]:
+            pages[name].append(c["page"])
+    return "；".join(f"{name} 第{'、'.join(str(p) for p in sorted(ps))}页" for name, ps in pages.items())
+
+
+def _section_heading(sec: rubric_mod.Section) -> str:
+    no = sec.no.strip()
+    if no.isdigit():
+        no = cn_number(int(no))
+    return f"{no}、{sec.title}" if no else sec.title
+
+
+class _Sheet:
+    """What one applicant's sheet needs from the score file, read once."""
+
+    def __init__(self, scores: ScoreFile, applicant_id: str) -> None:
+        self.scores = scores
+        self.applicant = scores.applicant(applicant_id)
+        self.applied = scores.applied(applicant_id)
+        self.rubric = self.applied.rubric
+        self.recusal = scores.recusal(applicant_id)
+        self.answers = scores.answers(applicant_id)
+        self.comments = scores.comments(applicant_id)
+        self.stopped = scores.stopped(applicant_id) if self.recusal is None else {}
+        self.points = scores.points(applicant_id)
+        self.criterion_points = scores.criterion_points(applicant_id)
+        self.section_points = scores.section_points(applicant_id)
+        self.total = scores.total(applicant_id)
+        self.decision, self.opinion = scores.recommendation(applicant_id)
+        items = {i.id: i for i in self.applied.items()}
+        self.items = items
+        self.citations: dict[str, list[dict]] = {}
+        for c in scores.citations(applicant_id):
+            item = items.get(c["target_id"])
+            key = (item.criterion or item.id) if item is not None else c["target_id"]
+            self.citations.setdefault(key, []).append(c)
+
+    def remark(self, target: str, *also: str) -> Any:
+        """The comment cell: comment(s), then the cited evidence in small grey text."""
+        parts = []
+        for key in (target, *also):
+            text = self.comments.get(key)
+            if text:
+                parts.append(_markup(text))
+        cites = self.citations.get(target)
+        if cites:
+            parts.append(f'<font size="8" color="{FAINT}">佐证：{escape(_citation_text(cites))}</font>')
+        return PM("<br/>".join(parts)) if parts else ""
+
+
+def _stop_note(sheet: _Sheet, gate_id: str) -> Any:
+    return PM(f'<font color="{FAINT}">未评分（门槛条件未满足，不进入后续评分）</font>', "small")
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- 1. expert opinion sheet
+
+
+def build_opinion_sheet(scores: ScoreFile, applicant_id: str) -> bytes:
+    """The 专家评审意见书 of one applicant as PDF bytes; SheetError for an unsubmitted or altered file."""
+    check_submitted(scores)
+    return _opinion(scores, applicant_id)
+
+
+def opinion_sheet(scores: ScoreFile, applicant_id: str, out: Path) -> Path:
+    """Write the 专家评审意见书 of one applicant to `out`; returns `out`."""
+    return write_atomic(Path(out), build_opinion_sheet(scores, applicant_id))
+
+
+def opinion_file_name(scores: ScoreFile, applicant_id: str) -> str:
+    return f"{scores.expert_id}-{applicant_id}-{OPINION}.pdf"
+
+
+def opinion_sheets(scores: ScoreFile, out_dir: Path) -> list[Path]:
+    """Every applicant's opinion sheet into `out_dir` (named <expert>-<applicant>-专家评审意见书.pdf)."""
+    check_submitted(scores)  # once for the whole file
+    out_dir = Path(out_dir)
+    written = []
+    for a in scores.applicants:
+        written.append(write_atomic(out_dir / opinion_file_name(scores, a.id), _opinion(scores, a.id)))
+    return written
+
+
+def _opinion(scores: ScoreFile, applicant_id: str) -> bytes:
+    from reportlab.platypus import Spacer
+
+    sheet = _Sheet(scores, applicant_id)
+    expert = scores.expert
+    width = frame_width()
+    a, applied, r = sheet.applicant, sheet.applied, sheet.rubric
+    variant = applied.variant_label()
+
+    story = title_block(OPINION)
+    rows: list[tuple] = [
+        ("评审活动", scores.meta("session_title")),
+        ("申报单位", a.name),
+        ("申报编号", a.id, "评审日期", cn_date(scores.meta("session_date"))),
+        ("载体类型", r.carrier_type_name, "申报类型", variant or (a.category if a.category != r.carrier_type_name else "—")),
+        ("评审细则", f"{r.title}（{r.version}）" if r.version else r.title),
+        ("评审专家", expert["name"], "工作单位", expert["organisation"] or "—"),
+    ]
+    story.append(header_block(rows, width))
+
+    n = 0
+
+    def heading(text: str) -> Any:
+        nonlocal n
+        n += 1
+        return P(f"{cn_number(n)}、{text}", "heading")
+
+    if sheet.recusal is not None:
+        story.append(heading("回避说明"))
+        story.append(ruled([
+            [P("评审情况", "label"), P("本人已申请回避，未对该申报单位进行评审，不出具评分和评审意见。", "value")],
+            [P("回避原因", "label"), P(sheet.recusal or "—", "value")],
+        ], [24 * MM, width - 24 * MM], header_rows=0,
+            extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_GREY)]))
+    else:
+        conds = [i for i in sheet.items.values() if i.kind in ("condition", "gate") and i.section is None]
+        if conds:
+            story.append(heading("基本条件"))
+            story.append(_conditions_table(sheet, conds, width))
+        if applied.sections:
+            story.append(heading("评分"))
+            story.append(_scoring_table(sheet, width))
+        prio = [i for i in sheet.items.values() if i.kind == "priority"]
+        if prio:
+            story.append(heading("倾斜条件"))
+            story.append(_conditions_table(sheet, prio, width))
+        story.append(heading("综合评审意见"))
+        story.append(_recommendation_table(sheet, width))
+
+    story.append(Spacer(1, 8 * MM))
+    story.append(_signature_block(scores, width, date=scores.meta("session_date")))
+    fp = scores.fingerprint or ""
+    return render(story, footer=f"评分文件指纹：{fp}　{expert['name']} · {a.id}",
+                  title=f"{OPINION} {a.name}", author=expert["name"], subject=fp)
+
+
+def _conditions_table(sheet: _Sheet, items: list[rubric_mod.ScoreItem], width: float) -> Any:
+    w_no, w_ans, w_note = 11 * MM, 17 * MM, 48 * MM
+    data = [[P("序号", "head"), P("条件", "head"), P("结论", "head"), P("说明", "head")]]
+    extra = []
+    for k, item in enumerate(items, start=1):
+        value = sheet.answers.get(item.id)
+        stop = sheet.stopped.get(item.id)
+        if stop and value is None:
+            verdict: Any = P("—", "cell_c")
+            note: Any = _stop_note(sheet, stop)
+        else:
+            verdict = P(_yes_no(value, item.kind), "cell_c")
+            note = sheet.remark(item.id)
+        text = item.text if item.kind != "gate" else f"（门槛）{item.text}"
+        data.append([P(str(k), "cell_c"), P(text), verdict, note])
+    return ruled(data, [w_no, width - w_no - w_ans - w_note, w_ans, w_note], extra=extra)
+
+
+def _scoring_table(sheet: _Sheet, width: float) -> Any:
+    w_max, w_pts, w_note = 14 * MM, 14 * MM, 62 * MM
+    w_text = width - w_max - w_pts - w_note
+    data = [[P("评审内容", "head"), P("分值", "head"), P("得分", "head"), P("评审意见及佐证材料", "head")]]
+    extra = []
+    has_points = sheet.rubric.has_points
+    for sec in sheet.applied.sections:
+        row = len(data)
+        sec_pts = sheet.section_points.get(sec.id, Decimal(0))
+        sec_stopped = _section_stopped(sheet, sec)
+        data.append([P(_section_heading(sec)), P(points(sec.max), "cell_r"),
+                     P("—" if sec_stopped else points(sec_pts), "cell_r"), sheet.remark(sec.id)])
+        extra.append(("BACKGROUND", (0, row), (-1, row), BAND_GREY))
+        for c in sec.criteria:
+            if c.is_gate:
+                value = sheet.answers.get(c.id)
+                data.append([P(f"（门槛）{c.text}", "cell_sub"), P("—", "cell_c"),
+                             P(_yes_no(value, "gate"), "cell_c"), sheet.remark(c.id)])
+                continue
+            stop = _criterion_stop(sheet, c)
+            if stop:
+                data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"), P("—", "cell_c"),
+                             _stop_note(sheet, stop)])
+                continue
+            if c.rule == "checklist":
+                # A checklist's own text is its first item's: print the items, each with its points.
+                for k, it in enumerate(it for it in c.items if it.id in sheet.items):
+                    item = sheet.items[it.id]
+                    note = sheet.remark(c.id, it.id) if k == 0 else (sheet.remark(it.id) if it.id in sheet.comments
+                                                                      else "")
+                    data.append([P(item.text, "cell_sub"), P(points(it.max), "cell_r"),
+                                 P(points(sheet.points.get(it.id)), "cell_r"), note])
+                continue
+            data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"),
+                         P(points(sheet.criterion_points.get(c.id)), "cell_r"), sheet.remark(c.id)])
+    if has_points:
+        row = len(data)
+        data.append([P("合计", "cell_c"), P(points(sheet.rubric.total), "cell_r"), P(points(sheet.total), "cell_r"), ""])
+        extra.append(("BACKGROUND", (0, row), (-1, row), HEADER_GREY))
+    return ruled(data, [w_text, w_max, w_pts, w_note], extra=extra)
+
+
+def _criterion_stop(sheet: _Sheet, c: rubric_mod.Criterion) -> str | None:
+    """The gate that stopped criterion `c` (or one of its checklist items), if any."""
+    return sheet.stopped.get(c.id) or next((sheet.stopped[i.id] for i in c.items if i.id in sheet.stopped), None)
+
+
+def _section_stopped(sheet: _Sheet, sec: rubric_mod.Section) -> bool:
+    scored = [c for c in sec.criteria if not c.is_gate]
+    return bool(scored) and all(_criterion_stop(sheet, c) for c in scored)
+
+
+def _recommendation_table(sheet: _Sheet, width: float) -> Any:
+    rec = sheet.rubric.recommendation
+    marks = []
+    for key, words in ((POSITIVE, rec.positive), (NEGATIVE, rec.negative)):
+        marks.append(("■ " if sheet.decision == key else "□ ") + words)
+    label = 24 * MM
+    data = [
+        [P("评审结论", "label"), PM(("&nbsp;" * 10).join(escape(m) for m in marks), "value")],
+        [P("综合意见", "label"), P(sheet.opinion or "—", "value")],
+    ]
+    return ruled(data, [label, width - label], header_rows=0,
+                 extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_GREY), ("VALIGN", (0, 1), (0, 1), "TOP"),
+                        ("TOPPADDING", (1, 1), (1, 1), 6), ("BOTTOMPADDING", (1, 1), (1, 1), 8)])
+
+
+def _signature_block(scores: ScoreFile, width: float, *, date: str) -> Any:
+    """Signature (drawn PNG or a line), organisation, title, date; fingerprint text and QR on the right."""
+    from reportlab.platypus import KeepTogether, Table, TableStyle
+
+    expert = scores.expert
+    fp = scores.fingerprint or ""
+    png = scores.signature()
+    label_w, line_w, qr_w = 36 * MM, 62 * MM, 36 * MM
+    sig: Any = signature_image(png, line_w - 4 * MM, 16 * MM) if png else ""
+    rows = [
+        [P("评审专家（签名）：", "value_r"), sig],
+        [P("姓名：", "value_r"), P(expert["name"], "value")],
+        [P("工作单位：", "value_r"), P(expert["organisation"] or "—", "value")],
+        [P("职称：", "value_r"), P(expert["title"] or "—", "value")],
+        [P("日期：", "value_r"), P(cn_date(date), "value")],
+    ]
+    left = Table(rows, colWidths=[label_w, line_w], hAlign="LEFT",
+                 rowHeights=[20 * MM, None, None, None, None])
+    left.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), _styles()["font"]),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 2),
+        ("LEFTPADDING", (1, 0), (1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    right = Table([[qr_drawing(fp, 28 * MM)], [P("评分文件指纹", "small_c")], [P(fp, "mono_c")],
+                   [P(f"第 {scores.round} 轮提交", "small_c")]],
+                  colWidths=[qr_w], hAlign="RIGHT")
+    right.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), _styles()["font"]),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    outer = Table([[left, right]], colWidths=[width - qr_w - 4 * MM, qr_w + 4 * MM], hAlign="LEFT")
+    outer.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), _styles()["font"]), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([outer])
+
+
+# --------------------------------------------------------------------------- 2. expert score sheet
+
+
+def build_score_sheet(scores: ScoreFile, category: str) -> bytes:
+    """One expert's 评分表 for every applicant of `category`, side by side, as PDF bytes."""
+    from reportlab.platypus import PageBreak, Spacer
+
+    check_submitted(scores)
+    people = [a for a in scores.applicants if a.category == category]
+    if not people:
+        known = sorted({a.category for a in scores.applicants})
+        raise SheetError("no applicants in category {category} (categories: {known})", category=category,
+                         known=", ".join(known))
+    landscape = len(people) > 4
+    width = frame_width(landscape)
+    per_table = 10 if landscape else 4
+    expert = scores.expert
+    sheets = {a.id: _Sheet(scores, a.id) for a in people}
+
+    story = title_block(SCORE_SHEET)
+    story.append(header_block([
+        ("评审活动", scores.meta("session_title")),
+        ("申报类别", category, "评审日期", cn_date(scores.meta("session_date"))),
+        ("评审专家", expert["name"], "工作单位", "　".join(x for x in (expert["organisation"], expert["title"]) if x)
+         or "—"),
+    ], width))
+    by_rubric: dict[str, list] = {}
+    for a in people:
+        by_rubric.setdefault(a.rubric_id, []).append(a)
+    first = True
+    for rid, group in by_rubric.items():
+        for start in range(0, len(group), per_table):
+            chunk = group[start:start + per_table]
+            story.append(Spacer(1, 5 * MM) if first else PageBreak())
+            first = False
+            story.append(_score_table(scores.rubric(rid), [sheets[a.id] for a in chunk], width))
+    story.append(Spacer(1, 8 * MM))
+    story.append(_signature_block(scores, width, date=scores.meta("session_date")))
+    fp = scores.fingerprint or ""
+    return render(story, footer=f"评分文件指纹：{fp}　{expert['name']} · {category}", landscape=landscape,
+                  title=f"{SCORE_SHEET} {category}", author=expert["name"], subject=fp)
+
+
+def score_sheet(scores: ScoreFile, category: str, out: Path) -> Path:
+    """Write one expert's 评分表 for `category` to `out`; returns `out`."""
+    return write_atomic(Path(out), build_score_sheet(scores, category))
+
+
+def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) -> Any:
+    w_max = 13 * MM
+    w_text = max(50 * MM, min(70 * MM, width - w_max - len(sheets) * 24 * MM))
+    w_col = (width - w_text - w_max) / len(sheets)
+    head = [P("评审内容", "head"), P("分值", "head")] + [
+        PM(f'<font size="7.5" color="{FAINT}">{escape(s.applicant.id)}</font><br/>{escape(s.applicant.name)}', "head")
+        for s in sheets]
+    data = [head]
+    extra = []
+
+    def cell(s: _Sheet, text: str, style: str = "cell_r") -> Any:
+        return P(text, style)
+
+    def row_for(label: Any, maximum: str, values: list[Any], *, band: str | None = None) -> None:
+        data.append([label, P(maximum, "cell_r")] + values)
+        if band:
+            extra.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), band))
+
+    everything = rubric.everything()
+    if everything.conditions:
+        values = []
+        for s in sheets:
+            if s.recusal is not None:
+                values.append(cell(s, "回避", "cell_c"))
+                continue
+            answers = [s.answers.get(c.id) for c in s.applied.conditions]
+            values.append(cell(s, "不符合" if NO in answers else "符合", "cell_c"))
+        row_for(P("基本条件"), "—", values, band=BAND_GREY)
+    for g in everything.gates:
+        if not any(g.id in s.items for s in sheets):
+            continue
+        values = []
+        for s in sheets:
+            if s.recusal is not None:
+                values.append(cell(s, "回避", "cell_c"))
+            elif g.id not in s.items:
+                values.append(cell(s, "／", "cell_c"))
+            else:
+                values.append(cell(s, _yes_no(s.answers.get(g.id), "gate"), "cell_c"))
+        row_for(P(f"（门槛）{_short(g.text, 60)}", "small"), "—", values)
+    for sec in everything.sections:
+        applies = [s for s in sheets if s.applied.section(sec.id) is not None]
+        if not applies:
+            continue
+        title = _section_heading(sec) + (f"（{sec.variant}）" if sec.variant else "")
+        values = []
+        for s in sheets:
+            if s.recusal is not None:
+                values.append(cell(s, "回避", "cell_c"))
+            elif s.applied.section(sec.id) is None:
+                values.append(cell(s, "／", "cell_c"))
+            elif _section_stopped(s, s.applied.section(sec.id)):
+                values.append(cell(s, "未评分", "cell_c"))
+            else:
+                values.append(cell(s, points(s.section_points.get(sec.id, Decimal(0)))))
+        row_for(P(title), points(sec.max), values, band=BAND_GREY)
+        for c in sec.criteria:
+            if not any(s.applied.criterion(c.id) is not None for s in applies):
+                continue
+            values = []
+            for s in sheets:
+                if s.recusal is not None:
+                    values.append(cell(s, "回避", "cell_c"))
+                elif s.applied.criterion(c.id) is None:
+                    values.append(cell(s, "／", "cell_c"))
+                elif c.is_gate:
+                    values.append(cell(s, _yes_no(s.answers.get(c.id), "gate"), "cell_c"))
+                elif _criterion_stop(s, c):
+                    values.append(cell(s, "未评分", "cell_c"))
+                else:
+                    values.append(cell(s, points(s.criterion_points.get(c.id))))
+            text = f"（门槛）{_short(c.text, 40)}" if c.is_gate else c.text
+            row_for(P(text, "cell_sub"), "—" if c.is_gate else points(c.max), values)
+    if rubric.has_points:
+        values = [cell(s, "回避", "cell_c") if s.recusal is not None else cell(s, points(s.total)) for s in sheets]
+        row_for(P("合计", "cell_c"), points(rubric.total), values, band=HEADER_GREY)
+    values = []
+    for s in sheets:
+        values.append(cell(s, "回避" if s.recusal is not None else _decision_words(s.applied, s.decision), "cell_c"))
+    row_for(P("评审结论", "cell_c"), "", values, band=HEADER_GREY)
+    return ruled(data, [w_text, w_max] + [w_col] * len(sheets), extra=extra)
+
+
+# --------------------------------------------------------------------------- 3. panel summary
+
+
+def _ranked(applicants: list) -> list:
+    return sorted(applicants, key=lambda a: (field(a, "rank") is None, field(a, "rank") or 0, field(a, "id")))
+
+
+def _rank_text(a: Any) -> str:
+    rank = field(a, "rank")
+    if rank is None:
+        return "—"
+    return f"{rank}（并列）" if field(a, "tied") else str(rank)
+
+
+def _categories(result: Any) -> list[tuple[str, Any, list]]:
+    """(name, quota, applicants) in the result's category order, then any category it does not list."""
+    applicants = list(field(result, "applicants", []) or [])
+    out, seen = [], set()
+    for cat in field(result, "categories", []) or []:
+        name = field(cat, "name")
+        seen.add(name)
+        out.append((name, field(cat, "quota"), [a for a in applicants if field(a, "category") == name]))
+    for a in applicants:
+        name = field(a, "category")
+        if name not in seen:
+            seen.add(name)
+            out.append((name, None, [b for b in applicants if field(b, "category") == name]))
+    return out
+
+
+def _candidates(result: Any) -> dict[str, list[str]]:
+    return {field(c, "name"): list(field(c, "candidates", []) or []) for c in field(result, "categories", []) or []}
+
+
+FLAG_KINDS = {"outlier_total": "畸高畸低", "criterion_spread": "评分差异较大", "insufficient_experts": "评审专家不足"}
+
+
+def _flag_text(flag: Any, names: dict[str, str]) -> str:
+    """"畸高畸低：<the merge's sentence>" (the sentence already names the expert and criterion)."""
+    kind = str(field(flag, "kind") or "")
+    detail = str(field(flag, "detail") or "")
+    label = FLAG_KINDS.get(kind, "")
+    if detail:
+        return f"{label}：{detail}" if label else detail
+    who = names.get(field(flag, "expert_id") or "", field(flag, "expert_id") or "")
+    return " ".join(x for x in (label or kind, who, field(flag, "criterion_id") or "") if x)
+
+
+def _inspection_text(inspection: Any) -> str:
+    if not inspection:
+        return ""
+    if isinstance(inspection, str):
+        return f"实地考察：{inspection}"
+    verdict = {"passed": "通过", "failed": "未通过"}.get(str(field(inspection, "result") or ""), "")
+    note = field(inspection, "note") or ""
+    return "实地考察：" + "，".join(x for x in (verdict, note) if x)
+
+
+def _score_or_votes(a: Any) -> str:
+    """The consensus total, or for a rubric without points the recommendation votes."""
+    if field(a, "has_points", True) is False:
+        recs = field(a, "recommendations", {}) or {}
+        return f"推荐 {recs.get('yes', 0)} 票"
+    return points(field(a, "total"))
+
+
+def build_panel_summary(result: Any) -> bytes:
+    """The secretary's 评审汇总表 from a merged result, as PDF bytes (landscape A4)."""
+    from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+
+    width = frame_width(True)
+    experts = list(field(result, "experts", []) or [])
+    names = {field(e, "id"): field(e, "name") for e in experts}
+    method = field(result, "method") or ""
+    files = list(field(result, "files", []) or [])
+    story = title_block(SUMMARY)
+    story.append(header_block([
+        ("评审活动", field(result, "title") or ""),
+        ("评审日期", cn_date(field(result, "date")), "汇总方法", METHOD_NAMES.get(method, method or "—")),
+        ("评审专家", f"{len(experts)} 人", "评分文件", f"{len(files)} 份"),
+    ], width))
+    candidates = _candidates(result)
+    for k, (name, quota, people) in enumerate(_categories(result), start=1):
+        story.append(CondPageBreak(40 * MM))
+        quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
+        story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
+        story.append(_summary_table(_ranked(people), experts, names, set(candidates.get(name, [])), width))
+        story.extend(_category_notes(result, name, people))
+    story.append(P("说明：共识分按“" + METHOD_NAMES.get(method, method or "—") + "”计算；“回避”表示该专家已申请回避，"
+                   "其评分不计入；排名相同者标注“并列”；“候选”表示进入候选名单。", "note"))
+    if files:
+        story.append(CondPageBreak(35 * MM))
+        story.append(P(f"{cn_number(len(_categories(result)) + 1)}、评分文件", "heading"))
+        story.append(_files_table(files, width))
+    story.append(CondPageBreak(60 * MM))
+    story.append(P("不同意见（如有，请写明意见及理由并签名）：", "heading"))
+    story.append(_blank_box(width, lines=4))
+    story.append(Spacer(1, 6 * MM))
+    story.append(KeepTogether([P("评审专家及秘书签名：", "heading"), _panel_signatures(experts, width)]))
+    return render(story, footer=f"{SUMMARY} · {field(result, 'title') or ''}"[:80], landscape=True,
+                  title=f"{SUMMARY} {field(result, 'title') or ''}", subject=field(result, "session_id") or "")
+
+
+def panel_summary(result: Any, out: Path) -> Path:
+    """Write the 评审汇总表 of a merged result to `out`; returns `out`."""
+    return write_atomic(Path(out), build_panel_summary(result))
+
+
+def _summary_table(people: list, experts: list, names: dict, candidates: set, width: float) -> Any:
+    w_rank, w_total, w_votes, w_elig = 20 * MM, 17 * MM, 20 * MM, 34 * MM
+    k = max(1, len(experts))
+    w_flags = 40 * MM
+    w_exp = min(17 * MM, max(11 * MM, (width - w_rank - w_total - w_votes - w_elig - w_flags - 55 * MM) / k))
+    w_name = width - w_rank - w_total - w_votes - w_elig - w_flags - w_exp * len(experts)
+    head = ([P("排名", "head"), P("申报单位", "head")] + [P(field(e, "name"), "head") for e in experts]
+            + [P("共识分", "head"), P("建议认定票数", "head"), P("基本条件", "head"), P("提示", "head")])
+    data = [head]
+    for a in people:
+        totals = field(a, "expert_totals", {}) or {}
+        recused = set(field(a, "recused", []) or [])
+        cells = []
+        for e in experts:
+            eid = field(e, "id")
+            if eid in recused:
+                cells.append(P("回避", "small_c"))
+            else:
+                cells.append(P(points(totals.get(eid)), "cell_r"))
+        recs = field(a, "recommendations", {}) or {}
+        votes = f"{recs.get('yes', 0)} : {recs.get('no', 0)}"
+        if field(a, "eligible", True):
+            elig: Any = P("符合", "cell_c")
+        else:
+            reasons = field(a, "ineligible_reasons", []) or []
+            elig = P("不符合" + ("：" + "；".join(str(r) for r in reasons) if reasons else ""), "small")
+        notes = [_flag_text(f, names) for f in field(a, "flags", []) or []]
+        if field(a, "priority_met"):
+            notes.insert(0, "满足倾斜条件")
+        if field(a, "inspection"):
+            notes.append(_inspection_text(field(a, "inspection")))
+        name = escape(field(a, "name") or "")
+        if field(a, "id") in candidates:
+            name += '　<font size="8">〔候选〕</font>'
+        data.append([P(_rank_text(a), "cell_c"), PM(name), *cells, P(_score_or_votes(a), "cell_r"),
+                     P(votes, "cell_c"), elig, P("；".join(notes), "small") if notes else ""])
+    if not people:
+        data.append([P("（本类别无申报单位）", "cell_c")] + [""] * (len(head) - 1))
+        return ruled(data, [w_rank, w_name] + [w_exp] * len(experts) + [w_total, w_votes, w_elig, w_flags],
+                     extra=[("SPAN", (0, 1), (-1, 1))])
+    return ruled(data, [w_rank, w_name] + [w_exp] * len(experts) + [w_total, w_votes, w_elig, w_flags])
+
+
+def _category_notes(result: Any, name: str, people: list) -> list:
+    """Who awaits field inspection and who is tied at the quota boundary (the panel decides)."""
+    cat = next((c for c in field(result, "categories", []) or [] if field(c, "name") == name), None)
+    if cat is None:
+        return []
+    by_id = {field(a, "id"): field(a, "name") for a in people}
+    out = []
+    for key, words in (("awaiting", "待实地考察"), ("boundary_tie", "名额边界并列，须由评审专家组研究确定")):
+        ids = list(field(cat, key, []) or [])
+        if ids:
+            out.append(P(f"{words}：" + "、".join(by_id.get(i, i) for i in ids), "note"))
+    return out
+
+
+def _files_table(files: list, width: float) -> Any:
+    w = [22 * MM, 40 * MM, 0, 16 * MM, 44 * MM, 60 * MM]
+    w[2] = width - sum(w)
+    data = [[P("专家", "head"), P("工作单位", "head"), P("评分文件", "head"), P("轮次", "head"),
+             P("指纹", "head"), P("状态", "head")]]
+    for f in files:
+        status = field(f, "status") or ""
+        text = FILE_STATUS.get(str(status), str(status))
+        reason = field(f, "reason")
+        if reason:
+            text += f"（{reason}）"
+        data.append([P(field(f, "expert_name") or field(f, "expert_id") or "—"), P(field(f, "organisation") or "—"),
+                     P(Path(str(field(f, "path") or "")).name, "small"), P(field(f, "round") or "—", "cell_c"),
+                     P(field(f, "fingerprint") or "—", "mono_c"), P(text, "small")])
+    return ruled(data, w)
+
+
+def _blank_box(width: float, *, lines: int) -> Any:
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table([[""] for _ in range(lines)], colWidths=[width], rowHeights=[9 * MM] * lines, hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), _styles()["font"]),
+                               ("BOX", (0, 0), (-1, -1), 0.9, "#000000"),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.3, "#999999")]))
+    return table
+
+
+def _panel_signatures(experts: list, width: float) -> Any:
+    """A line to sign on for every expert and for the secretary (秘书), then the date."""
+    from reportlab.platypus import Table, TableStyle
+
+    per_row = 3
+    cell_w = width / per_row
+    label_w, gap = 42 * MM, 8 * MM
+    labels = [f"评审专家 {field(e, 'name')}（签名）：" for e in experts] + ["秘书（签名）："]
+    rows: list[list] = []
+    for start in range(0, len(labels), per_row):
+        chunk = labels[start:start + per_row]
+        row: list = []
+        for label in chunk:
+            row += [P(label, "value_r"), "", ""]
+        row += ["", "", ""] * (per_row - len(chunk))
+        rows.append(row)
+    rows.append([P("日期：", "value_r"), P(cn_date(None), "value")] + [""] * (per_row * 3 - 2))
+    widths = [label_w, cell_w - label_w - gap, gap] * per_row
+    table = Table(rows, colWidths=widths, rowHeights=[15 * MM] * len(rows), hAlign="LEFT")
+    style = [("FONTNAME", (0, 0), (-1, -1), _styles()["font"]), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+    for r in range(len(rows) - 1):
+        for c in range(per_row):
+            if rows[r][c * 3] != "":
+                style.append(("LINEBELOW", (c * 3 + 1, r), (c * 3 + 1, r), 0.6, "#000000"))
+    style.append(("SPAN", (1, len(rows) - 1), (4, len(rows) - 1)))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+# --------------------------------------------------------------------------- 4. candidate list
+
+
+def build_candidate_list(result: Any) -> bytes:
+    """The 候选名单 for public notice, per category in quota order, as PDF bytes."""
+    from reportlab.platypus import Spacer
+
+    width = frame_width()
+    by_id = {field(a, "id"): a for a in field(result, "applicants", []) or []}
+    title = field(result, "title") or ""
+    story = title_block(CANDIDATES, title)
+    for k, cat in enumerate(field(result, "categories", []) or [], start=1):
+        name, quota = field(cat, "name"), field(cat, "quota")
+        quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
+        story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
+        data = [[P("序号", "head"), P("排名", "head"), P("申报单位", "head"), P("评审得分", "head")]]
+        for n, aid in enumerate(field(cat, "candidates", []) or [], start=1):
+            a = by_id.get(aid)
+            if a is None:
+                raise SheetError("the result lists candidate {id}, who is not among its applicants", id=aid)
+            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(field(a, "name")),
+                         P(_score_or_votes(a), "cell_r")])
+        extra = []
+        if len(data) == 1:
+            data.append([P("（无）", "cell_c"), "", "", ""])
+            extra.append(("SPAN", (0, 1), (-1, 1)))
+        w = [14 * MM, 22 * MM, 0, 26 * MM]
+        w[2] = width - sum(w)
+        story.append(ruled(data, w, extra=extra))
+    story.append(Spacer(1, 14 * MM))
+    story.append(P(cn_date(field(result, "date")), "right"))
+    return render(story, footer=f"{CANDIDATES} · {title}"[:80], title=f"{CANDIDATES} {title}",
+                  subject=field(result, "session_id") or "")
+
+
+def candidate_list(result: Any, out: Path) -> Path:
+    """Write the 候选名单 of a merged result to `out`; returns `out`."""
+    return write_atomic(Path(out), build_candidate_list(result))
