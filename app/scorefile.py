@@ -702,7 +702,8 @@ class ScoreFile:
 
     def canonical(self) -> str:
         """Everything that the fingerprint covers, as canonical JSON."""
-        q = self.db.query
+        # Plain tuples straight from SQLite: this runs for every file of every merge.
+        rows = lambda sql: [list(r) for r in self.db.conn.execute(sql)]  # noqa: E731
         content = {
             "kind": KIND,
             "session_id": self.session_id,
@@ -710,17 +711,13 @@ class ScoreFile:
             "round": self.round,
             "rubrics": self.rubric_hashes(),
             "applicants": [[a.id, a.name, a.rubric_id, a.category, a.profile] for a in self.applicants],
-            "recusals": [[r["applicant_id"], r["reason"]] for r in q("select * from recusals order by applicant_id")],
-            "answers": [[r["applicant_id"], r["item_id"], r["value"], r["level"]]
-                        for r in q("select * from answers order by applicant_id, item_id")],
-            "comments": [[r["applicant_id"], r["target_id"], r["text"]]
-                         for r in q("select * from comments order by applicant_id, target_id")],
-            "recommendations": [[r["applicant_id"], r["decision"], r["opinion"]]
-                                for r in q("select * from recommendations order by applicant_id")],
-            "citations": [[r["applicant_id"], r["target_id"], r["material"], r["file"], r["page"]]
-                          for r in q("select * from citations order by applicant_id, target_id, file, page")],
-            "history": [[r["id"], r["at"], r["round"], r["applicant_id"], r["target_id"], r["field"], r["old"],
-                         r["new"]] for r in q("select * from history order by id")],
+            "recusals": rows("select applicant_id, reason from recusals order by applicant_id"),
+            "answers": rows("select applicant_id, item_id, value, level from answers order by applicant_id, item_id"),
+            "comments": rows("select applicant_id, target_id, text from comments order by applicant_id, target_id"),
+            "recommendations": rows("select applicant_id, decision, opinion from recommendations order by applicant_id"),
+            "citations": rows("select applicant_id, target_id, material, file, page from citations "
+                              "order by applicant_id, target_id, file, page"),
+            "history": rows("select id, at, round, applicant_id, target_id, field, old, new from history order by id"),
         }
         return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
