@@ -64,7 +64,7 @@ def default_dir() -> Path:
     return paths.data_dir() / "demo-session"
 
 
-def ensure(out_dir: Path | None = None) -> session_mod.Session:
+def ensure(out_dir: Path | None = None, *, page_limit: int | None = None) -> session_mod.Session:
     """The demo session at `out_dir` (default: the data folder), built on first use or if damaged."""
     out_dir = Path(out_dir or default_dir())
     if (out_dir / session_mod.MANIFEST).exists():
@@ -75,4 +75,4 @@ def ensure(out_dir: Path | None = None) -> session_mod.Session:
         except SessionError:
             pass
         shutil.rmtree(out_dir, ignore_errors=True)
-    return build(out_dir)
+    return build(out_dir, page_limit=page_limit)
