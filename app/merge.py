@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlite_utils import Database
 
@@ -395,12 +395,16 @@ def _validate(e: _Expert, session: Any, rubrics: _Rubrics) -> PanelReviewError |
     return None
 
 
-def take_in(session: Any, inputs: Iterable[Path | str]) -> tuple[list[dict], list[_Expert], _Rubrics]:
+def take_in(session: Any, inputs: Iterable[Path | str], *, progress: Callable[[int, int], None] | None = None
+            ) -> tuple[list[dict], list[_Expert], _Rubrics]:
     """Every file's status (in the order given), the accepted experts' scores in roster order, the rubrics."""
     rubrics = _Rubrics(session)
     files: list[dict] = []
     accepted: dict[str, tuple[_Expert, str]] = {}
-    for path in collect(inputs):
+    paths = list(collect(inputs))
+    for done, path in enumerate(paths):
+        if progress:
+            progress(done, len(paths) + 1)
         expert, ident, reason = _check(path, session, rubrics)
         if expert is not None:
             problem = _validate(expert, session, rubrics)
@@ -424,13 +428,14 @@ def _num(value: Any, default: Any) -> Decimal:
     return Decimal(str(value if value is not None else default))
 
 
-def merge(session: Any, inputs: Iterable[Path | str], *, out: Path, now: str | None = None) -> Result:
+def merge(session: Any, inputs: Iterable[Path | str], *, out: Path, now: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Result:
     """Check and merge the score files in `inputs` into a new result file at `out`; the Result.
 
     Refused files are listed with their reason and the rest are merged.
     MergeError when no file could be merged (its problems give every reason).
     """
-    files, experts, rubrics = take_in(session, inputs)
+    files, experts, rubrics = take_in(session, inputs, progress=progress)
     if not experts:
         raise MergeError("none of the {count} score files could be merged", count=len(files)).having(
             [MergeError(f["reason"]["template"], **f["reason"]["fields"]) for f in files if f["reason"]])

@@ -22,8 +22,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("session", nargs="?", type=Path, help="a session folder")
     p.add_argument("--demo", action="store_true", help="open the built-in demo session")
     p.add_argument("--expert", help="score as this expert (skips choosing from the roster)")
+    p.add_argument("--secretary", action="store_true",
+                   help="open the secretary's window (prepare, merge, rank, inspect, print)")
     p.add_argument("--lang", choices=core_i18n.LANGUAGES)
     p.add_argument("--version", action="version", version=f"PanelReview {__version__}")
+    p.add_argument("--self-check", action="store_true", help="check this installation works, then exit")
     return p.parse_args(argv)
 
 
@@ -42,6 +45,10 @@ def make_app(lang: str | None = None) -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     args = parse_args(argv)
+    if args.self_check:
+        from ui import selfcheck
+
+        return selfcheck.run(lang=args.lang)
     app = make_app(args.lang)
     from ui.dialogs import install_crash_hook
     from ui.start import Controller
@@ -49,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = Controller(app)
     install_crash_hook(lambda: controller.window)
     try:
-        if not controller.start(session=args.session, demo=args.demo, expert=args.expert):
+        if not controller.start(session=args.session, demo=args.demo, expert=args.expert,
+                                secretary=args.secretary):
             return 0
     except PanelReviewError as exc:
         QMessageBox.critical(None, tr("PanelReview"), str(exc))

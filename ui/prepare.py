@@ -242,7 +242,10 @@ class PreparePage(QWidget):
         src = self.session.path
 
         def copy(progress) -> Path:
-            files = [p for p in src.rglob("*") if p.is_file()]
+            # Only what an expert needs: the manifest and the materials. Never scores or merge
+            # results, which may already be in the secretary's copy of the folder.
+            files = [src / session_mod.MANIFEST] + [p for p in (src / session_mod.MATERIALS).rglob("*")
+                                                    if p.is_file()]
             for k, f in enumerate(files, start=1):
                 dst = target / f.relative_to(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from app import demo
@@ -19,20 +19,36 @@ from ui.dialogs import LoginDialog, RecusalDialog, show_error
 from ui.i18n import tr
 
 
-class OpenSessionDialog(QDialog):
-    """Recent sessions, a folder chooser, the demo; a session folder may also be dropped here."""
+EXPERT, SECRETARY = "expert", "secretary"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class OpenSessionDialog(QDialog):
+    """Who you are (expert or secretary), then recent sessions, a folder chooser, the demo; a folder may be dropped."""
+
+    def __init__(self, parent: QWidget | None = None, *, role: str = EXPERT) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Open a review session"))
         self.setAcceptDrops(True)
         self.chosen: Path | None = None
         self.want_demo = False
+        self.want_new = False
         lay = QVBoxLayout(self)
         title = QLabel(tr("PanelReview"))
         title.setStyleSheet("font-size: 18pt; font-weight: 700; color: #0f3d75;")
         lay.addWidget(title)
-        lay.addWidget(QLabel(tr("Open the session folder the secretary gave you, or drop it here.")))
+        roles = QHBoxLayout()
+        roles.addWidget(QLabel(tr("I am:")))
+        self.expert_button = QRadioButton(tr("Review expert"))
+        self.secretary_button = QRadioButton(tr("Panel secretary"))
+        self.role_group = QButtonGroup(self)
+        for b in (self.expert_button, self.secretary_button):
+            self.role_group.addButton(b)
+            roles.addWidget(b)
+        roles.addStretch(1)
+        lay.addLayout(roles)
+        self.hint = QLabel("")
+        self.hint.setWordWrap(True)
+        lay.addWidget(self.hint)
         lay.addWidget(QLabel(tr("Recent sessions:")))
         self.recent = QListWidget()
         for p in settings.get("recent_sessions"):
@@ -50,12 +66,35 @@ class OpenSessionDialog(QDialog):
         demo_button = QPushButton(tr("Try the demo session"))
         demo_button.clicked.connect(self._demo)
         row.addWidget(demo_button)
+        self.new_button = QPushButton(tr("Prepare a new session…"))
+        self.new_button.clicked.connect(self._new)
+        row.addWidget(self.new_button)
         row.addStretch(1)
         lay.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(560, 380)
+        self.role_group.buttonToggled.connect(lambda _b, _on: self._role_changed())
+        (self.secretary_button if role == SECRETARY else self.expert_button).setChecked(True)
+        self._role_changed()
+        self.resize(560, 400)
+
+    @property
+    def role(self) -> str:
+        return SECRETARY if self.secretary_button.isChecked() else EXPERT
+
+    def set_role(self, role: str) -> None:
+        (self.secretary_button if role == SECRETARY else self.expert_button).setChecked(True)
+
+    def _role_changed(self) -> None:
+        secretary = self.role == SECRETARY
+        self.new_button.setVisible(secretary)
+        self.hint.setText(tr("Open a session to merge the experts' score files, rank and print; or prepare a new one.")
+                          if secretary else tr("Open the session folder the secretary gave you, or drop it here."))
+
+    def _new(self) -> None:
+        self.want_new = True
+        self.accept()
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, tr("Choose the session folder"))
@@ -89,20 +128,33 @@ class Controller:
         self.window = None
         self.session: Session | None = None
         self.scores = None
+        self.secretary = False
 
-    def start(self, *, session: Path | None = None, demo: bool = False, expert: str | None = None) -> bool:
+    def start(self, *, session: Path | None = None, demo: bool = False, expert: str | None = None,
+              secretary: bool = False) -> bool:
+        """Open the expert's window (after the roster and pledge) or, for the secretary, the secretary's window."""
+        self.secretary = secretary
         if demo:
             sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
         elif session is not None:
             sess = open_session(session)
         else:
-            dialog = OpenSessionDialog()
+            dialog = OpenSessionDialog(role=SECRETARY if secretary else EXPERT)
             if not dialog.exec():
                 return False
-            if dialog.want_demo:
+            self.secretary = dialog.role == SECRETARY
+            if dialog.want_new and self.secretary:
+                sess = None
+            elif dialog.want_demo:
                 sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
             else:
                 sess = open_session(dialog.chosen)
+        if self.secretary:
+            self.session = sess
+            if sess is not None:
+                settings.add_recent(sess.path)
+            self.show_secretary()
+            return True
         self.session = sess
         settings.add_recent(sess.path)
         self._warn_materials(sess)
@@ -149,9 +201,29 @@ class Controller:
             old.deleteLater()
         self.window.show()
 
+    def show_secretary(self) -> None:
+        """The secretary's window; no roster login: the secretary scores nothing."""
+        from ui.secretary_window import SecretaryWindow
+
+        old = self.window
+        page = old.pages.currentIndex() if old is not None and hasattr(old, "pages") else None
+        self.window = SecretaryWindow(self.session)
+        self.window.language_change.connect(self.change_language)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if page is not None and self.window.pages.isTabEnabled(page):
+            self.window.pages.setCurrentIndex(page)
+        self.window.show()
+
     def change_language(self, lang: str) -> None:
         settings.put("language", lang)
         i18n.install(self.app, lang)
+        if self.secretary:
+            if self.window is not None:
+                self.session = self.window.session
+            self.show_secretary()
+            return
         current = self.window.applicant_id if self.window else None
         self.show_window()
         if current:
