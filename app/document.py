@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 import pymupdf
@@ -138,20 +139,82 @@ def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
     """
     sizes: list[tuple[float, float]] = []
     last = FALLBACK_SIZE
+    try:  # MuPDF's own page transform: ~3x faster than PyMuPDF's per-key lookups (300 pages: 8 vs 23 ms)
+        pdf = pymupdf.mupdf.pdf_document_from_fz_document(doc.this)
+        box, ctm = pymupdf.mupdf.FzRect(), pymupdf.mupdf.FzMatrix()
+    except Exception:
+        pdf = None
     for index in range(page_count(doc)):
         try:
-            rect = doc.page_cropbox(index)
-            rotation = _page_rotation(doc, index)
-            width, height = abs(rect.width), abs(rect.height)
-            if rotation % 180:
-                width, height = height, width
+            if pdf is not None:
+                pymupdf.mupdf.pdf_page_obj_transform(pymupdf.mupdf.pdf_lookup_page_obj(pdf, index), box, ctm)
+                rect = pymupdf.mupdf.fz_transform_rect(box, ctm)
+                width, height = abs(rect.x1 - rect.x0), abs(rect.y1 - rect.y0)
+            else:
+                width, height = _slow_page_size(doc, index)
             if not (1 <= width <= 200_000 and 1 <= height <= 200_000):
-                raise ValueError(rect)
+                raise ValueError((width, height))
             last = (float(width), float(height))
         except Exception:
             pass
         sizes.append(last)
     return sizes
+
+
+def _slow_page_size(doc: pymupdf.Document, index: int) -> tuple[float, float]:
+    rect = doc.page_cropbox(index)
+    width, height = abs(rect.width), abs(rect.height)
+    return (height, width) if _page_rotation(doc, index) % 180 else (width, height)
+
+
+def shown_sizes(sizes: list[tuple[float, float]], rotation: int) -> list[tuple[float, float]]:
+    """Page sizes as displayed after the viewer turns every page `rotation` degrees."""
+    return [(h, w) for w, h in sizes] if rotation % 180 else list(sizes)
+
+
+def fit_scale(shown: list[tuple[float, float]], mode: str, *, page: int, width: float, height: float) -> float:
+    """Pixels per point that fit the pages (`shown` sizes) into `width` x `height` pixels.
+
+    "fit-width" fits the median page width, so one odd oversized page does not shrink
+    every other one; "fit-page" fits the whole of page `page`.
+    """
+    if mode == "fit-width":
+        return width / max(median(w for w, _ in shown), 1.0)
+    w, h = shown[page]
+    return min(width / max(w, 1.0), height / max(h, 1.0))
+
+
+def zoom_key(zoom: float) -> float:
+    """`zoom` rounded as render caches key it, so float noise neither misses nor differs."""
+    return round(float(zoom), 4)
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The page a viewer will show first and how, so the worker opening a file draws it in the same trip.
+
+    `mode` is "fit-width", "fit-page" or a fixed scale; scales are logical pixels per
+    point, bounded by `min_scale`..`max_scale`, and `device_ratio` turns them into pixels.
+    """
+
+    page: int
+    rotation: int
+    mode: str | float
+    width: float
+    height: float
+    device_ratio: float = 1.0
+    min_scale: float = 0.0
+    max_scale: float = float("inf")
+
+    def zoom(self, sizes: list[tuple[float, float]]) -> float:
+        """Device pixels per point for a document with these page sizes (as the viewer will lay it out)."""
+        if isinstance(self.mode, str):
+            # the viewer lays a document out before any page is current, so fit-page fits page 1
+            fit = fit_scale(shown_sizes(sizes, self.rotation), self.mode, page=0, width=self.width, height=self.height)
+            scale = max(self.min_scale, min(fit, self.max_scale))
+        else:
+            scale = float(self.mode)
+        return zoom_key(scale * self.device_ratio)
 
 
 def _page_rotation(doc: pymupdf.Document, index: int) -> int:
@@ -289,8 +352,9 @@ def describe(doc: pymupdf.Document, *, text: bool = True) -> DocumentInfo:
 # child that imported Qt would start slower and weigh ~40 MB more for nothing.
 #
 # Requests are tuples (job, kind, *args); every request with a job id gets exactly one
-# reply (job, True, payload, has_pixels) or (job, False, (template, fields), False).
-# A render's pixels follow their reply as one send_bytes() message (no pickled copy).
+# reply (job, True, payload, shape) or (job, False, (template, fields), None). When
+# `shape` is (width, height, stride), the reply's RGB pixels follow it as one
+# send_bytes() message (no pickled copy).
 
 class _OpenDocuments:
     """The worker's open documents, least recently used closed first."""
@@ -317,15 +381,28 @@ class _OpenDocuments:
             doc.close()
 
 
-def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, bytes | None]:
-    """Do one request; (payload, pixels or None). Raises DocumentError."""
+def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedPage | None]:
+    """Do one request; (payload, rendered page or None). Raises DocumentError."""
     if kind == "render":
         path, index, zoom, rotation = args
         page = render_page(docs.get(path), index, zoom=zoom, rotation=rotation)
-        return (page.width, page.height, page.stride), page.samples
-    if kind == "load":
-        (path,) = args
-        return {"page_sizes": page_sizes(docs.get(path))}, None
+        return (page.width, page.height, page.stride), page
+    if kind == "open":
+        # one trip for what the viewer needs before it can show anything: the layout and,
+        # when the viewer said which page it will show, that page already drawn
+        path, first = args
+        doc = docs.get(path)
+        sizes = page_sizes(doc)
+        payload: dict[str, Any] = {"page_sizes": sizes}
+        if first is not None and 0 <= first.page < len(sizes):
+            zoom = first.zoom(sizes)
+            try:
+                page = render_page(doc, first.page, zoom=zoom, rotation=first.rotation)
+            except DocumentError:
+                return payload, None  # the viewer asks for the page and shows why it failed then
+            payload["first"] = (first.page, zoom, first.rotation % 360, page.width, page.height, page.stride)
+            return payload, page
+        return payload, None
     if kind == "probe":  # whether there is text to search; asked after the first page is up
         (path,) = args
         return document_has_text(docs.get(path)), None
@@ -354,21 +431,21 @@ def serve(conn: Any) -> None:
         if kind == "close":
             docs.close(args[0])
             continue
-        pixels = None
+        page = None
         try:
-            payload, pixels = handle(docs, kind, tuple(args))
-            reply = (job, True, payload, pixels is not None)
+            payload, page = handle(docs, kind, tuple(args))
+            reply = (job, True, payload, (page.width, page.height, page.stride) if page is not None else None)
         except DocumentError as exc:
-            reply = (job, False, (exc.template, exc.fields), False)
+            reply = (job, False, (exc.template, exc.fields), None)
         except Exception:
             path = args[0] if args and isinstance(args[0], str) else ""
-            reply = (job, False, ("{file}: is damaged or is not a PDF", {"file": _name(path)}), False)
+            reply = (job, False, ("{file}: is damaged or is not a PDF", {"file": _name(path)}), None)
         try:
             conn.send(reply)
-            if reply[3]:
-                conn.send_bytes(pixels)
+            if reply[3] is not None:
+                conn.send_bytes(page.samples)
         except (EOFError, OSError):
             return
-        if kind == "render":
-            payload = pixels = None
+        if page is not None:
+            payload = page = None
             trim_heap()  # after the reply, so the expert does not wait for it

@@ -128,12 +128,47 @@ def test_worker_protocol_in_process(tmp_path):
     """serve()'s request handling, called directly (the process part is tested in test_viewer)."""
     path = str(make_pdf(tmp_path / "a.pdf", pages=2))
     docs = document._OpenDocuments(limit=1)
-    payload, pixels = document.handle(docs, "render", (path, 1, 0.25, 0))
+    payload, page = document.handle(docs, "render", (path, 1, 0.25, 0))
     width, height, stride = payload
-    assert len(pixels) == stride * height
-    info, _ = document.handle(docs, "load", (path,))
-    assert len(info["page_sizes"]) == 2
+    assert len(page.samples) == stride * height
+    info, none = document.handle(docs, "open", (path, None))
+    assert len(info["page_sizes"]) == 2 and "first" not in info and none is None
     assert document.handle(docs, "probe", (path,))[0] is True
     other = str(make_pdf(tmp_path / "b.pdf", pages=1))
-    document.handle(docs, "load", (other,))
+    document.handle(docs, "open", (other, None))
     assert list(docs.docs) == [other]  # the limit closed the older one
+
+
+def test_open_draws_the_first_page_at_fit_width(tmp_path):
+    """The speculative first render: sizes and the page the viewer will show, in one reply."""
+    path = str(make_pdf(tmp_path / "a.pdf", pages=3))
+    docs = document._OpenDocuments()
+    first = document.FirstPage(page=1, rotation=90, mode="fit-width", width=400, height=300, device_ratio=2.0)
+    info, page = document.handle(docs, "open", (path, first))
+    assert info["page_sizes"] == [(595.0, 842.0)] * 3
+    index, zoom, rotation, width, height, stride = info["first"]
+    assert (index, rotation) == (1, 90)
+    assert zoom == document.zoom_key(400 / 842 * 2.0)  # turned 90°: the page's height is its width
+    assert (width, height) == (page.width, page.height) == (800, 566)
+    assert len(page.samples) == stride * height
+    # a page that does not exist is not drawn; the sizes still come back
+    gone = document.FirstPage(page=7, rotation=0, mode=1.5, width=400, height=300)
+    info, page = document.handle(docs, "open", (path, gone))
+    assert "first" not in info and page is None and len(info["page_sizes"]) == 3
+
+
+def test_fit_scale():
+    shown = [(600.0, 800.0), (600.0, 800.0), (2000.0, 500.0)]
+    assert document.fit_scale(shown, "fit-width", page=0, width=300, height=100) == 0.5  # median, not widest
+    assert document.fit_scale(shown, "fit-page", page=2, width=300, height=100) == 0.15
+    assert document.shown_sizes([(1.0, 2.0)], 270) == [(2.0, 1.0)]
+
+
+def test_page_sizes_of_mixed_pages(tmp_path):
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842)
+    doc.new_page(width=842, height=595).set_rotation(270)
+    doc.new_page(width=300, height=200).set_cropbox(pymupdf.Rect(10, 20, 110, 70))
+    path = tmp_path / "m.pdf"
+    doc.save(path)
+    assert document.page_sizes(document.open_document(path)) == [(595.0, 842.0), (595.0, 842.0), (100.0, 50.0)]

@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from app.document import FirstPage  # noqa: E402
 from ui.render import RenderService, render_key  # noqa: E402
 from ui.viewer import FIT_PAGE, FIT_WIDTH, PdfViewer  # noqa: E402
 
@@ -247,3 +248,46 @@ def test_cache_is_bounded(qtbot, tmp_path, qapp):
         assert service.cached(render_key(path, 0, 1.0)) is None
     finally:
         service.shutdown()
+
+
+@pytest.mark.parametrize("zoom, rotation, page", [(FIT_WIDTH, 0, 0), (FIT_WIDTH, 90, 2), (1.5, 0, 3)])
+def test_first_page_comes_with_the_layout(qtbot, viewer, tmp_path, zoom, rotation, page):
+    """The worker that opens the file draws the page shown first in the same reply: no second trip."""
+    path = make_pdf(tmp_path / "m.pdf")
+    service = viewer.service
+    viewer.set_zoom(zoom)
+    missed = []
+    render = service.render
+
+    def spy(key, **kw):
+        if service.cached(key) is None:
+            missed.append(key)
+        return render(key, **kw)
+
+    service.render = spy
+    at_load = []
+    viewer.document_loaded.connect(lambda *_: at_load.append(service.cached(viewer.view.key(page)) is not None))
+    open_and_wait(qtbot, viewer, path, rotation=rotation, page=page)
+    assert at_load == [True]
+    assert viewer.current_page() == page and viewer.view.key(page) not in missed
+    image = service.cached(viewer.view.key(page))
+    assert abs(image.width() - viewer.view.page_rect(page).width()) <= 1
+
+
+def test_hidden_viewer_opens_without_guessing(qtbot, service, tmp_path):
+    viewer = PdfViewer(service)
+    qtbot.addWidget(viewer)
+    with qtbot.waitSignal(service.loaded, timeout=20000):
+        viewer.open(str(make_pdf(tmp_path / "m.pdf", pages=2)))
+    assert service.cache_usage() == 0 and viewer.page_count() == 2
+
+
+def test_document_still_opens_when_its_first_page_hangs(qtbot, service, tmp_path):
+    """A load that hung while drawing its first page is retried without it: the layout still comes."""
+    path = str(make_pdf(tmp_path / "m.pdf", pages=2))
+    service.load(path, first=FirstPage(page=0, rotation=0, mode="fit-width", width=500, height=700))
+    busy = next(w for w in service._workers if w.job is not None)
+    with qtbot.waitSignal(service.loaded, timeout=20000) as loaded:
+        service._worker_lost(busy, hung=True)  # as the watchdog does after `timeout`
+    assert loaded.args[0] == path and len(loaded.args[1].page_sizes) == 2
+    assert service.cache_usage() == 0  # opened plainly; the viewer asks for the page itself

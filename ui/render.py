@@ -36,7 +36,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from app import document
-from app.document import DocumentInfo
+from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
 
 PRIORITY_LOAD = 0
@@ -57,12 +57,12 @@ class RenderKey(NamedTuple):
 
 def render_key(path: str, page: int, zoom: float, rotation: int = 0) -> RenderKey:
     """A RenderKey with the zoom rounded, so float noise does not miss the cache."""
-    return RenderKey(str(path), int(page), round(float(zoom), 4), int(rotation) % 360)
+    return RenderKey(str(path), int(page), document.zoom_key(zoom), int(rotation) % 360)
 
 
 @dataclass
 class _Job:
-    key: tuple  # ("render", RenderKey) / ("load", path) / ("search", path, text) / ("sleep", s)
+    key: tuple  # ("render", RenderKey) / ("load", path) / ("probe", path) / ("search", path, text) / ("sleep", s)
     message: tuple  # what the worker receives, after the job id
     priority: int
     seq: int
@@ -88,11 +88,11 @@ class _Worker:
         """Reader thread: queue (worker, job id, ok, payload, image) per reply; (worker, None, ...) at EOF."""
         while True:
             try:
-                job_id, ok, payload, has_pixels = self.conn.recv()
+                job_id, ok, payload, shape = self.conn.recv()
                 image = None
-                if has_pixels:
+                if shape is not None:
                     pixels = self.conn.recv_bytes()
-                    width, height, stride = payload
+                    width, height, stride = shape
                     # convertToFormat copies into memory the image owns (like .copy()), in
                     # Qt's native 32-bit format so painting is a plain blit
                     image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).convertToFormat(
@@ -172,11 +172,16 @@ class RenderService(QObject):
 
     # -- public -------------------------------------------------------------------------
 
-    def load(self, path: str) -> None:
+    def load(self, path: str, *, first: FirstPage | None = None) -> None:
         """Open `path` in a worker; emits loaded(path, DocumentInfo) or load_failed(path, error),
-        then text_probed(path, has_text) once the first pages had their turn."""
+        then text_probed(path, has_text) once the first pages had their turn.
+
+        With `first`, the same worker also draws that page in the same trip and the image
+        is cached before `loaded` (then `rendered` follows), so the page shows as soon as
+        the layout is known, without a second request or a second worker opening the file.
+        """
         path = str(path)
-        self._enqueue(("load", path), ("load", path), PRIORITY_LOAD, owner=None)
+        self._enqueue(("load", path), ("open", path, first), PRIORITY_LOAD, owner=None)
 
     def render(self, key: RenderKey, *, priority: int = PRIORITY_VISIBLE, owner: object = None) -> QImage | None:
         """The cached image for `key`, or None after queueing it (rendered/render_failed follow)."""
@@ -366,7 +371,13 @@ class RenderService(QObject):
         self._replace(worker, reason="hung" if hung else "died")
         if job is not None:
             self._running.pop(job.key, None)
-            if not hung and job.attempts < 2 and not self._closed:
+            plain = job.key[0] == "load" and job.message[2] is not None
+            if plain:
+                # the page drawn alongside may be what hung or crashed: open the file once more
+                # without it, so the document still opens and that page alone shows the error
+                job.message = (*job.message[:2], None)
+                job.attempts = 0
+            if (plain or not hung) and job.attempts < 2 and not self._closed:
                 job.seq = next(self._seq)
                 self._queue[job.key] = job
             else:
@@ -403,8 +414,16 @@ class RenderService(QObject):
             path = job.key[1]
             if ok:
                 info = DocumentInfo(path=path, page_sizes=[tuple(s) for s in payload["page_sizes"]])
+                first = payload.get("first")
+                key = None
+                if first is not None and image is not None:
+                    page, zoom, rotation = first[:3]
+                    key = render_key(path, page, zoom, rotation)
+                    self._store(key, image)  # before `loaded`, so the viewer's first paint finds it
                 self._enqueue(("probe", path), ("probe", path), PRIORITY_SEARCH, owner=None)
                 self.loaded.emit(path, info)
+                if key is not None:
+                    self.rendered.emit(key, image)
             else:
                 self.load_failed.emit(path, error)
         elif kind == "probe":

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.document import DocumentInfo
+from app.document import DocumentInfo, FirstPage, fit_scale, shown_sizes
 from app.errors import DocumentError
 from ui.i18n import tr
 from ui.render import (
@@ -150,17 +150,23 @@ class PageView(QAbstractScrollArea):
 
     # -- zoom and rotation --------------------------------------------------------------
 
+    def _room(self) -> tuple[int, int]:
+        """Logical pixels a page may take at fit-width / fit-page."""
+        return max(50, self.viewport().width() - 2 * MARGIN), max(50, self.viewport().height() - 2 * MARGIN)
+
     def fit_scale(self, mode: str) -> float:
         if not self.sizes:
             return POINT
-        avail_w = max(50, self.viewport().width() - 2 * MARGIN)
-        avail_h = max(50, self.viewport().height() - 2 * MARGIN)
-        if mode == FIT_WIDTH:
-            # the typical width, so one odd oversized page does not shrink every other one
-            width = median(self.shown_size(i)[0] for i in range(len(self.sizes)))
-            return avail_w / max(width, 1.0)
-        width, height = self.shown_size(max(0, self._current))
-        return min(avail_w / max(width, 1.0), avail_h / max(height, 1.0))
+        width, height = self._room()
+        shown = shown_sizes(self.sizes, self.rotation)
+        return fit_scale(shown, mode, page=max(0, self._current), width=width, height=height)
+
+    def first_page(self, page: int, rotation: int) -> FirstPage:
+        """How the page opened first will be drawn, for the worker that opens the document."""
+        width, height = self._room()
+        mode = self.mode if isinstance(self.mode, str) else float(self.mode) * POINT
+        return FirstPage(page=page, rotation=rotation % 360, mode=mode, width=width, height=height,
+                         device_ratio=self.devicePixelRatioF(), min_scale=0.05 * POINT, max_scale=MAX_ZOOM * POINT)
 
     def set_mode(self, mode: str | float) -> None:
         self.mode = mode
@@ -172,7 +178,7 @@ class PageView(QAbstractScrollArea):
 
     def _target_scale(self) -> float:
         if isinstance(self.mode, str):
-            # a stamp-sized page must not "fit" at 5000 % (a 190 MB image)
+            # a stamp-sized page must not "fit" at 5000 % (a 190 MB image); first_page() bounds the same
             return max(0.05 * POINT, min(self.fit_scale(self.mode), MAX_ZOOM * POINT))
         return float(self.mode) * POINT
 
@@ -653,7 +659,10 @@ class PdfViewer(QWidget):
         self._bar.setVisible(True)
         self.page_total.setText("/ 0")
         self._set_enabled(False)
-        self.service.load(path)
+        # the worker that opens the file draws the first page too (one trip, not two); a
+        # hidden viewer's size is a poor guess, and a wrong guess costs a whole render
+        first = self.view.first_page(page, rotation) if self.view.isVisible() else None
+        self.service.load(path, first=first)
 
     def close_document(self) -> None:
         """Show nothing (and stop asking for this document's pages)."""
@@ -680,9 +689,17 @@ class PdfViewer(QWidget):
         self.page_box.blockSignals(False)
         self.page_total.setText(f"/ {len(info.page_sizes)}")
         self._set_enabled(True)
-        self._fill_thumbnails()
         self._sync_zoom_box()
         self.document_loaded.emit(path, len(info.page_sizes))
+        if self.path != path:
+            return  # a listener opened something else
+        if self.view.isVisible():
+            # the first page usually came with the layout: show it before the thumbnail strip
+            # is built (300 items take 3-20 ms), not after
+            self.view.viewport().repaint()
+            if self.path != path:
+                return
+        self._fill_thumbnails()
 
     def _text_probed(self, path: str, has_text: bool) -> None:
         if path == self.path and self.info is not None:
