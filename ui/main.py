@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import __version__, i18n as core_i18n
+from app import __version__, i18n as core_i18n, paths
 from app.errors import PanelReviewError
 from ui import fonts, i18n, settings, style
 from ui.i18n import tr
@@ -36,6 +36,10 @@ def make_app(lang: str | None = None) -> QApplication:
     app.setApplicationName("PanelReview")
     app.setOrganizationName("PanelReview")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("panelreview")  # Wayland matches the menu entry by this name
+    icon = paths.resources_dir() / "icons" / "panelreview-256.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     fonts.register(app)
     i18n.install(app, lang or settings.get("language"))
     app.setStyleSheet(style.SHEET)
