@@ -14,6 +14,7 @@ and a .zip of it. Needs the `build` extra (PyInstaller). Reads nothing from the 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import re
@@ -101,6 +102,7 @@ def render_icons(out: Path = ICONS) -> list[Path]:
         written.append(path)
     (out / "panelreview.ico").write_bytes(ico([cache[s] for s in ICO_SIZES], ICO_SIZES))
     (out / "panelreview.icns").write_bytes(icns([(kind, cache[s]) for kind, s in ICNS_ENTRIES]))
+    (out / ICON_STAMP.name).write_text(svg_digest() + "\n", encoding="ascii")
     return written + [out / "panelreview.ico", out / "panelreview.icns"]
 
 
@@ -135,10 +137,20 @@ def icns(entries: list[tuple[str, bytes]]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
+ICON_STAMP = ICONS / "panelreview.svg.sha256"
+
+
+def svg_digest() -> str:
+    return hashlib.sha256(ICON_SVG.read_bytes()).hexdigest()
+
+
 def icons_ready() -> bool:
+    """Every icon file exists and was rendered from the SVG as it is now (by content, not by date:
+    a fresh clone gives files arbitrary times)."""
     needed = [ICONS / f"panelreview-{s}.png" for s in PNG_SIZES] + [ICONS / "panelreview.ico",
                                                                       ICONS / "panelreview.icns"]
-    return all(p.is_file() and p.stat().st_mtime >= ICON_SVG.stat().st_mtime for p in needed)
+    stamp = ICON_STAMP.read_text(encoding="ascii").strip() if ICON_STAMP.is_file() else ""
+    return stamp == svg_digest() and all(p.is_file() for p in needed)
 
 
 # --------------------------------------------------------------------------- build

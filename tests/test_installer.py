@@ -71,7 +71,7 @@ def test_icons_are_rendered_from_the_svg_in_every_size():
     assert all(png_size(data) == (s, s) for s, data in entries)
     icns = (icons / "panelreview.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
-    assert build_installer.icons_ready(), "icons are older than panelreview.svg: python build_installer.py --icons"
+    assert build_installer.icons_ready(), "icons were not rendered from the current panelreview.svg: python build_installer.py --icons"
 
 
 def test_ico_round_trip(tmp_path):
