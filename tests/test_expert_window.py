@@ -190,3 +190,35 @@ def test_english_from_the_same_code(qtbot, demo_session, tmp_path, monkeypatch):
     qtbot.addWidget(w2)
     assert w2.submit_action.text() == "提交评分…"
     make_app("en")
+
+
+def test_keyboard_only(window, qtbot):
+    """Next criterion, typing points, turning pages and the next applicant, all from the keyboard."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    w.show_applicant("T01")
+    qtbot.waitUntil(lambda: w.viewer.page_count() > 1, timeout=20000)
+    form = w.form
+    form.focus_target("S1.1")
+    card = form.cards["S1.1"]
+    assert card.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert form.cards["S1.2"].isAncestorOf(QApplication.focusWidget())
+    # pick a banded level with the keyboard, then type the points
+    form.cards["S1.2"].buttons[1].setFocus()
+    qtbot.keyClick(form.cards["S1.2"].buttons[1], Qt.Key.Key_Space)
+    spin = form.cards["S1.2"].spin
+    assert spin.hasFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "4")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert w.scores.answer("T01", "S1.2") == "4"
+    # pages turn while the form has focus
+    page = w.viewer.current_page()
+    qtbot.keyClick(spin, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: w.viewer.current_page() == page + 1)
+    # next applicant
+    qtbot.keyClick(spin, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+    assert w.applicant_id == "T02"
