@@ -703,7 +703,7 @@ class ScoreFile:
     def canonical(self) -> str:
         """Everything that the fingerprint covers, as canonical JSON."""
         # Plain tuples straight from SQLite: this runs for every file of every merge.
-        rows = lambda sql: [list(r) for r in self.db.conn.execute(sql)]  # noqa: E731
+        rows = lambda sql: self.db.conn.execute(sql).fetchall()  # noqa: E731 (tuples encode as JSON arrays)
         content = {
             "kind": KIND,
             "session_id": self.session_id,
