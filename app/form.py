@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from app import rubric as rubric_mod
 from app import tables
+from app.files import write_atomic
 from app.errors import PanelReviewError, ScoreError, TableError
 from app.i18n import tr
 from app.scorefile import NEGATIVE, POSITIVE, ScoreFile, default_path
@@ -113,22 +112,6 @@ def write_rows(rows: list[Row], to: Path) -> Path:
         data = _xlsx_bytes(rows)
     write_atomic(to, data)
     return to
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file through a temporary file, fsync and rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _xlsx_bytes(rows: list[Row]) -> bytes:

@@ -44,11 +44,8 @@ recorded there (for applicants that are still ranked).
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -57,7 +54,7 @@ from typing import Any, Callable, Iterable
 
 from sqlite_utils import Database
 
-from app import __version__
+from app import __version__, files
 from app import consensus as cons
 from app.errors import MergeError, PanelReviewError, ScoreFileError, SessionError
 from app.i18n import tr
@@ -828,16 +825,12 @@ INDEXES = {"citations": ["applicant_id"], "flags": ["applicant_id"],
 
 
 def write_result(rows: dict[str, Any], path: Path) -> None:
-    """Write the result file whole: a temporary file beside `path`, fsynced, then renamed over it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    """Write the result file whole (app.files.replace_into): a reader never meets half a result."""
+
+    def fill(tmp: Path) -> None:
         conn = sqlite3.connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")  # a fresh temporary file: nothing to roll back to
-        conn.execute("PRAGMA synchronous=OFF")    # made durable by the fsync below
+        conn.execute("PRAGMA synchronous=OFF")    # made durable by replace_into's fsync
         db = Database(conn)
         try:
             with db.atomic():
@@ -856,29 +849,14 @@ def write_result(rows: dict[str, Any], path: Path) -> None:
                             [r if isinstance(r, tuple) else tuple(r.get(c) for c in cols) for r in rows[name]])
         finally:
             conn.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+
+    try:
+        files.replace_into(path, fill)
     except sqlite3.Error as exc:
         raise MergeError("could not write {file}: {reason}", file=str(path), reason=str(exc)) from None
     except OSError as exc:
         raise MergeError("could not write {file}: {reason}", file=str(path),
                          reason=exc.strerror or str(exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _open(path: Path, *, write: bool = False) -> Database:

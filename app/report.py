@@ -9,14 +9,12 @@ default); scores are numbers shown with the session's decimals.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app import files
 from app.errors import SheetError
 from app.i18n import tr
 from app.merge import Result
@@ -143,23 +141,11 @@ def _width(value: Any) -> int:
 
 
 def _replace_into(path: Path, write) -> Path:
-    """Call write(tmp) on a temporary file beside `path`, fsync it, and rename it over `path`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
+    """Write a whole export through app.files; SheetError naming the file if it cannot be written."""
     try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        return files.replace_into(path, write)
     except OSError as exc:
         raise SheetError("could not write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return path
 
 
 def write_xlsx(result: Result, path: Path | str, *, lang: str = "zh_CN") -> Path:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import os
 import random
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,7 @@ from pathlib import Path
 import pymupdf
 
 from app import fonts
+from app.files import write_atomic
 
 A4 = pymupdf.paper_rect("a4")
 JPEG_QUALITY = 60
@@ -533,15 +533,5 @@ def _date(rng: random.Random) -> str:
 
 
 def _write(doc, path: Path) -> None:
-    """Write whole-or-nothing: temporary file, fsync, replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(doc.tobytes(garbage=3, deflate=True, no_new_id=True))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write whole-or-nothing (app.files)."""
+    write_atomic(path, doc.tobytes(garbage=3, deflate=True, no_new_id=True))

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from app import fonts
+from app import files, fonts
 from app import rubric as rubric_mod
 from app.errors import SheetError
 from app.scorefile import NEGATIVE, NO, POSITIVE, YES, ScoreFile
@@ -100,26 +98,11 @@ def field(obj: Any, name: str, default: Any = None) -> Any:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write the whole file beside its target, fsync, then replace (a reader never sees half a PDF)."""
-    path = Path(path)
+    """Write a sheet whole (a reader never sees half a PDF); SheetError naming the file if it cannot be."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        return files.write_atomic(path, data)
     except OSError as exc:
         raise SheetError("cannot write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise SheetError("cannot write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
-    return path
 
 
 # --------------------------------------------------------------------------- styles and page furniture

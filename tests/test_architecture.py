@@ -32,3 +32,22 @@ def test_importing_every_core_module_loads_no_qt():
             + "print(bad); raise SystemExit(1 if bad else 0)\n")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_files_are_written_whole(tmp_path):
+    """A failed write leaves the old file as it was and no temporary file behind."""
+    import pytest
+
+    from app.files import replace_into, write_atomic
+
+    target = tmp_path / "out.bin"
+    write_atomic(target, b"first")
+
+    def broken(tmp):
+        tmp.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        replace_into(target, broken)
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]

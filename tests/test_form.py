@@ -6,7 +6,6 @@ import csv
 import sqlite3
 
 import openpyxl
-import pytest
 
 from app.form import COLUMNS
 from app.scorefile import ScoreFile

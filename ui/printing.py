@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from app.form import write_atomic
+from app.files import write_atomic
 from ui.i18n import tr
 
 MAX_DPI = 300

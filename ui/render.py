@@ -25,7 +25,6 @@ import itertools
 import multiprocessing
 import os
 import queue
-import sys
 import threading
 import time
 from collections import OrderedDict

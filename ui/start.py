@@ -11,11 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import demo
-from app.errors import PanelReviewError
 from app.scorefile import open_or_create
 from app.session import MANIFEST, Session, open_session
 from ui import i18n, settings
-from ui.dialogs import LoginDialog, RecusalDialog, show_error
+from ui.dialogs import LoginDialog, RecusalDialog
 from ui.i18n import tr
 
 

@@ -9,7 +9,6 @@ follows links or runs anything in the PDF.
 from __future__ import annotations
 
 import bisect
-import math
 import os
 from statistics import median
 
