@@ -221,3 +221,15 @@ def test_keyboard_only(window, qtbot):
     # next applicant
     qtbot.keyClick(spin, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
     assert w.applicant_id == "T02"
+
+
+def test_jumping_away_before_the_highlight_fades(window, qtbot):
+    """The highlight's timer must not outlive the form it lights up."""
+    w = window
+    w.show_applicant("T01")
+    w.form.focus_target("S1.1")
+    w.show_applicant("T02")  # the T01 form is torn down at once
+    qtbot.wait(1200)  # pytest-qt fails the test on any exception raised in the event loop
+    w.go_to("T03", "S1.1")
+    w.close()
+    qtbot.wait(100)

@@ -504,7 +504,7 @@ class ExpertWindow(QMainWindow):
 
     def go_to(self, applicant_id: str, target: str) -> None:
         self.show_applicant(applicant_id)
-        QTimer.singleShot(0, lambda: self.form.focus_target(target))
+        QTimer.singleShot(0, self.form, lambda: self.form.focus_target(target))
 
     # -- layout memory -----------------------------------------------------------
 

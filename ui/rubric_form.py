@@ -778,8 +778,9 @@ class RubricForm(QScrollArea):
         card.setProperty("flash", True)
         card.style().unpolish(card)
         card.style().polish(card)
-        QTimer.singleShot(900, lambda: (card.setProperty("flash", False), card.style().unpolish(card),
-                                        card.style().polish(card)))
+        # the card is the timer's context: if the form is rebuilt first, Qt drops the timer
+        QTimer.singleShot(900, card, lambda: (card.setProperty("flash", False), card.style().unpolish(card),
+                                              card.style().polish(card)))
 
     def move_focus(self, step: int) -> None:
         """Alt+Down / Alt+Up: the next or previous criterion."""
