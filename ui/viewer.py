@@ -853,7 +853,7 @@ class PdfViewer(QWidget):
             self.thumbnails.addItem(item)
         self.thumbnails.setCurrentRow(self.current_page())
         self.thumbnails.blockSignals(False)
-        QTimer.singleShot(0, self._request_thumbnails)
+        QTimer.singleShot(0, self, self._request_thumbnails)
 
     def _thumb_key(self, index: int) -> RenderKey:
         w, _ = self.view.shown_size(index)
