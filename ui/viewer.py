@@ -12,6 +12,7 @@ import bisect
 import os
 from statistics import median
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -861,7 +862,8 @@ class PdfViewer(QWidget):
         return render_key(self.path, index, scale, self.view.rotation)
 
     def _request_thumbnails(self) -> None:
-        if not self.info or not self.thumbnails.isVisible():
+        # reached from timers and scroll signals, which can fire while the window is being torn down
+        if not self.info or not shiboken6.isValid(self.thumbnails) or not self.thumbnails.isVisible():
             return
         wanted = []
         for index in self.thumbnails.visible_rows():
