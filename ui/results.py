@@ -421,16 +421,7 @@ class DetailDialog(QDialog):
         for c, cell in enumerate(cells):
             cell.setFont(bold)
             t.setItem(total_row, c, cell)
-        h = t.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.resizeSection(0, 300)
-        h.resizeSection(1, 50)
-        h.resizeSection(2, 70)
-        for k in range(len(experts)):
-            h.resizeSection(3 + k, 150)
-        h.setStretchLastSection(True)
-        t.resizeRowsToContents()
-        return t
+        return _sized(t, (300, 50, 70), per_expert=150, experts=len(experts))
 
     def _conditions_table(self, data: dict, experts: list[dict]) -> QTableWidget:
         conds = data["conditions"]
@@ -455,16 +446,7 @@ class DetailDialog(QDialog):
                 cells.append(cell)
             for k, cell in enumerate(cells):
                 t.setItem(r, k, cell)
-        h = t.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.resizeSection(0, 380)
-        h.resizeSection(1, 70)
-        h.resizeSection(2, 70)
-        for k in range(len(experts)):
-            h.resizeSection(3 + k, 130)
-        h.setStretchLastSection(True)
-        t.resizeRowsToContents()
-        return t
+        return _sized(t, (380, 70, 70), per_expert=130, experts=len(experts))
 
     def _opinions_table(self, experts: list[dict]) -> QTableWidget:
         t = self._table([tr("Expert"), tr("Recommendation"), tr("Opinion")])
@@ -735,3 +717,16 @@ def candidates_html(result: Result) -> str:
         else:
             out.append(f"<p style='color:{MUTED}'>{escape(tr('Every ranked applicant is inspected; the places left stay empty.'))}</p>")
     return "".join(out)
+
+
+def _sized(table: QTableWidget, widths: tuple[int, ...], *, per_expert: int, experts: int) -> QTableWidget:
+    """Drill-down tables: fixed leading columns, one column per expert, rows as tall as their text."""
+    h = table.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for k, width in enumerate(widths):
+        h.resizeSection(k, width)
+    for k in range(experts):
+        h.resizeSection(len(widths) + k, per_expert)
+    h.setStretchLastSection(True)
+    table.resizeRowsToContents()
+    return table
