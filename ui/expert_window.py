@@ -509,14 +509,7 @@ class ExpertWindow(QMainWindow):
     # -- layout memory -----------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = settings.state("expert/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen else None
-            if avail is not None:
-                self.resize(min(1500, avail.width()), min(940, avail.height()))
-            else:
-                self.resize(1366, 768)
+        settings.restore_geometry(self, "expert/geometry", width=1500, height=940)
         split = settings.state("expert/splitter")
         if split is None or not self.splitter.restoreState(split):
             w = self.width()

@@ -581,14 +581,7 @@ class SecretaryWindow(QMainWindow):
     # -- layout memory ---------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = settings.state("secretary/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen else None
-            if avail is not None:
-                self.resize(min(1400, avail.width()), min(900, avail.height()))
-            else:
-                self.resize(1366, 768)
+        settings.restore_geometry(self, "secretary/geometry", width=1400, height=900)
         self.ranking.restore_state()
         self.inspection.restore_state()
 

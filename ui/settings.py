@@ -94,3 +94,18 @@ def per_file(kind: str, key: str) -> Any:
 
 def set_per_file(kind: str, key: str, value: Any) -> None:
     store().setValue(f"{kind}/{key}", value)
+
+
+def restore_geometry(window, name: str, *, width: int, height: int) -> None:
+    """Put `window` where it was last closed, else `width`×`height` clipped to the screen."""
+    from PySide6.QtWidgets import QApplication
+
+    saved = state(name)
+    if saved is not None and window.restoreGeometry(saved):
+        return
+    screen = QApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen else None
+    if avail is not None:
+        window.resize(min(width, avail.width()), min(height, avail.height()))
+    else:
+        window.resize(1366, 768)
