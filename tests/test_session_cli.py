@@ -175,6 +175,7 @@ def test_existing_folder_is_refused(tmp_path, materials):
     assert r.returncode == 1 and "already exists and is not an empty folder" in r.stderr
 
 
-def test_bad_quota_argument(tmp_path, materials):
-    _, r = create(tmp_path, materials, DATA / "applicants_utf8.csv", DATA / "experts_utf8.csv", "--quota", "五个")
-    assert r.returncode == 1 and "must be written KEY=VALUE" in r.stderr
+def test_bad_quota_argument_is_a_usage_error(tmp_path, materials):
+    out, r = create(tmp_path, materials, DATA / "applicants_utf8.csv", DATA / "experts_utf8.csv", "--quota", "五个")
+    assert r.returncode == 2 and "--quota '五个' must be written KEY=VALUE" in r.stderr and "usage:" in r.stderr
+    assert not out.exists()

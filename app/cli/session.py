@@ -1,7 +1,4 @@
-"""`panelreview session create|info`: parse, call app.session, print.
-
-cli.py imports this module at its end; importing it adds the commands.
-"""
+"""`panelreview session create|info`: parse, call app.session, print."""
 
 from __future__ import annotations
 
@@ -9,15 +6,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import session as session_mod
-from app.cli import EXTENSIONS, command, emit_json, err, out, parse_pairs
+from app import cli
+from app import session as session_core
 from app.errors import PanelReviewError
 from app.i18n import tr
 
 
-def add_commands(sub: Any) -> None:
+def register(sub: Any) -> None:
+    """Add `session create` and `session info` to `sub`."""
     p = sub.add_parser("session", help=tr("create and inspect review sessions"))
-    ssub = p.add_subparsers(dest="action", metavar="ACTION")
+    ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     c = ssub.add_parser("create", help=tr("build a session folder from the applicants and experts tables"))
     c.add_argument("out_dir", type=Path, metavar="OUT_DIR", help=tr("the session folder to create (new or empty)"))
@@ -29,41 +27,31 @@ def add_commands(sub: Any) -> None:
     c.add_argument("--materials", required=True, type=Path, metavar="DIR",
                    help=tr("folder holding one folder of PDF materials per applicant"))
     c.add_argument("--date", help=tr("date of the review, YYYY-MM-DD (default: today)"))
-    c.add_argument("--quota", nargs="*", metavar="CATEGORY=N", help=tr("how many of a category may be chosen"))
-    c.add_argument("--method", choices=session_mod.METHODS, default="mean",
+    c.add_argument("--quota", action=cli.PairsAction, metavar="CATEGORY=N",
+                   help=tr("how many of a category may be chosen"))
+    c.add_argument("--method", choices=session_core.METHODS, default="mean",
                    help=tr("how the experts' scores are combined (default: mean)"))
     c.add_argument("--rubrics", type=Path, default=None, help=tr("folder of rubric files"))
+    c.set_defaults(handler=session_create)
 
     i = ssub.add_parser("info", help=tr("show a session's applicants, materials and file check"))
     i.add_argument("dir", type=Path, metavar="DIR", help=tr("session folder"))
     i.add_argument("--json", action="store_true", help=tr("print JSON"))
+    i.set_defaults(handler=session_info)
 
 
-if add_commands not in EXTENSIONS:
-    EXTENSIONS.append(add_commands)
-
-
-def _problems(exc: PanelReviewError) -> int:
-    """Print an error and each problem it carries on its own line; exit status 1."""
-    err(str(exc))
-    for p in getattr(exc, "problems", []):
-        err("  " + str(p))
-    return 1
-
-
-@command("session", "create")
 def session_create(args: argparse.Namespace) -> int:
+    """Create the session folder and print what went into it; 0, or 1 naming every bad row."""
     try:
-        quotas = parse_pairs(args.quota, tr("quota"))
-        s = session_mod.create(args.out_dir, title=args.title, applicants=args.applicants, experts=args.experts,
-                               materials=args.materials, date=args.date, quotas=quotas, method=args.method,
-                               rubrics=args.rubrics)
+        s = session_core.create(args.out_dir, title=args.title, applicants=args.applicants, experts=args.experts,
+                                materials=args.materials, date=args.date, quotas=args.quota, method=args.method,
+                                rubrics=args.rubrics)
     except PanelReviewError as exc:
-        return _problems(exc)
+        return cli.problems(exc, indent="  ")
     info = s.info()
     files = sum(len(s.materials(a.id)) for a in s.applicants)
     missing = sum(len(a["missing"]) for a in info["applicants"])
-    out(tr("Created session {title!r} in {path}").format(title=s.title, path=s.path))
+    cli.out(tr("Created session {title!r} in {path}").format(title=s.title, path=s.path))
     rows = [
         (tr("date"), s.date),
         (tr("applicants"), str(len(s.applicants))),
@@ -74,29 +62,30 @@ def session_create(args: argparse.Namespace) -> int:
     ]
     if s.quotas:
         rows.append((tr("quotas"), ", ".join(f"{c}={n}" for c, n in s.quotas.items())))
-    _aligned(rows)
+    for line in cli.aligned(rows):
+        cli.out(line)
     if missing:
-        out(tr("{count} required materials are missing; see: panelreview session info {path}")
+        cli.out(tr("{count} required materials are missing; see: panelreview session info {path}")
             .format(count=missing, path=s.path))
     return 0
 
 
-@command("session", "info")
 def session_info(args: argparse.Namespace) -> int:
+    """The session's applicants, materials and file check (or JSON); 0, or 1 when it cannot be read."""
     try:
-        s = session_mod.open_session(args.dir)
+        s = session_core.open_session(args.dir)
         data = s.info()
     except PanelReviewError as exc:
-        return _problems(exc)
+        return cli.problems(exc, indent="  ")
     if args.json:
-        emit_json(data)
+        cli.emit_json(data)
         return 0
     for line in info_lines(s, data):
-        out(line)
+        cli.out(line)
     return 0
 
 
-def info_lines(s: session_mod.Session, data: dict[str, Any]) -> list[str]:
+def info_lines(s: session_core.Session, data: dict[str, Any]) -> list[str]:
     """The human `session info`: one block per applicant, ✓ present, ✗ missing, ? unmatched."""
     lines = [f"{s.title}  {s.date}  [{s.id}]", str(s.path)]
     for a in data["applicants"]:
@@ -131,7 +120,7 @@ def info_lines(s: session_mod.Session, data: dict[str, Any]) -> list[str]:
                 rows.append((f"  {mark} {name}", f"{e['file']}  {state}"))
         for f in a["unmatched"]:
             rows.append((f"  ? {f}", tr("matches no material")))
-        _aligned(rows, into=lines)
+        lines.extend(cli.aligned(rows))
     v = data["verify"]
     lines.append("")
     if not any(v.values()):
@@ -143,19 +132,3 @@ def info_lines(s: session_mod.Session, data: dict[str, Any]) -> list[str]:
                 lines.append(f"✗ {label}: {path}")
     return lines
 
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _aligned(rows: list[tuple[str, str]], *, into: list[str] | None = None) -> None:
-    """Two columns lined up (wide CJK characters count double); printed, or appended to `into`."""
-    if not rows:
-        return
-    w = max(_width(k) for k, _ in rows)
-    for k, v in rows:
-        line = f"{k}{' ' * (w - _width(k))}  {v}".rstrip()
-        if into is None:
-            out(line)
-        else:
-            into.append(line)

@@ -4,10 +4,38 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app import cli
-from app import merge as merge_mod
+from app import merge as merge_core
+from app import report as report_core
 from app.i18n import tr
+from app.session import open_session
+
+
+def register(sub: Any) -> None:
+    """Add `merge`, `inspect` and `export` to `sub`."""
+    p = sub.add_parser("merge", help=tr("check and merge the experts' score files into a result file"))
+    p.add_argument("session", type=Path, metavar="SESSION_DIR")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_DIR", help=tr("score files or folders of them"))
+    p.add_argument("--out", required=True, type=Path, metavar="RESULT", help=tr("the result file to write"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p.set_defaults(handler=merge_command)
+
+    p = sub.add_parser("inspect", help=tr("record a field inspection and refill the candidate list"))
+    p.add_argument("result", type=Path, metavar="RESULT")
+    p.add_argument("--applicant", required=True, metavar="ID")
+    outcome = p.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--passed", action="store_true", default=None, help=tr("the inspection confirmed it"))
+    outcome.add_argument("--failed", dest="passed", action="store_false", help=tr("the inspection did not confirm it"))
+    p.add_argument("--note", metavar="TEXT")
+    p.set_defaults(handler=inspect_command)
+
+    p = sub.add_parser("export", help=tr("write a result as an Excel workbook and/or CSV files"))
+    p.add_argument("result", type=Path, metavar="RESULT")
+    p.add_argument("--xlsx", type=Path, metavar="FILE")
+    p.add_argument("--csv", type=Path, metavar="DIR", help=tr("a folder for one CSV per sheet"))
+    p.set_defaults(handler=export_command, parser=p)
 
 
 def _status_word(status: str) -> str:
@@ -16,24 +44,22 @@ def _status_word(status: str) -> str:
             "rejected": tr("rejected")}.get(status, status)
 
 
-@cli.command("merge")
 def merge_command(args: argparse.Namespace) -> int:
-    from app.session import open_session
-
+    """Merge, write the result file and show the ranking (or JSON); 0, or 1 when nothing could be merged."""
     session = open_session(args.session)
-    result = merge_mod.merge(session, args.inputs, out=args.out)
+    result = merge_core.merge(session, args.inputs, out=args.out)
     if args.json:
-        cli.emit_json(merge_mod.as_json(result))
+        cli.emit_json(merge_core.as_json(result))
         return 0
     show(result)
     cli.out(tr("result written to {path}").format(path=args.out))
     return 0
 
 
-def show(result: merge_mod.Result) -> None:
+def show(result: merge_core.Result) -> None:
     """The files with their reasons, then the ranking of each category with its flags."""
     d = result.decimals
-    s = lambda v: merge_mod.score_text(v, d) or "—"  # noqa: E731
+    s = lambda v: merge_core.score_text(v, d) or "—"  # noqa: E731
     cli.out(f"{result.title}  ({result.date})  {tr('method')}: {result.method}")
     cli.out()
     cli.out(tr("Score files:"))
@@ -77,9 +103,9 @@ def show(result: merge_mod.Result) -> None:
             cli.out(f"  {eid} {result.expert_name(eid)}: {s(v)}")
 
 
-@cli.command("inspect")
 def inspect_command(args: argparse.Namespace) -> int:
-    result = merge_mod.record_inspection(args.result, args.applicant, passed=args.passed, note=args.note or "")
+    """Record one field inspection and show the category's candidates; 0, or 1 when it cannot be recorded."""
+    result = merge_core.record_inspection(args.result, args.applicant, passed=args.passed, note=args.note or "")
     a = result.applicant(args.applicant)
     cli.out(tr("{id}: field inspection {outcome}; status {status}").format(
         id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=_status_word(a.status)))
@@ -94,41 +120,15 @@ def inspect_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@cli.command("export")
 def export_command(args: argparse.Namespace) -> int:
-    from app import report
-
-    result = merge_mod.load_result(args.result)
-    if args.xlsx:
-        cli.out(str(report.write_xlsx(result, args.xlsx)))
-    if args.csv:
-        for p in report.write_csv(result, args.csv):
-            cli.out(str(p))
+    """Write the workbook and/or CSV files and print their paths; 0, or 2 when neither was asked for."""
     if not args.xlsx and not args.csv:
-        cli.err(tr("give --xlsx FILE or --csv DIR"))
-        return 2
+        raise cli.UsageError(tr("give --xlsx FILE or --csv DIR"))
+    result = merge_core.load_result(args.result)
+    if args.xlsx:
+        cli.out(str(report_core.write_xlsx(result, args.xlsx)))
+    if args.csv:
+        for p in report_core.write_csv(result, args.csv):
+            cli.out(str(p))
     return 0
 
-
-def extend(sub) -> None:
-    p = sub.add_parser("merge", help=tr("check and merge the experts' score files into a result file"))
-    p.add_argument("session", type=Path, metavar="SESSION_DIR")
-    p.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_DIR", help=tr("score files or folders of them"))
-    p.add_argument("--out", required=True, type=Path, metavar="RESULT", help=tr("the result file to write"))
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-
-    p = sub.add_parser("inspect", help=tr("record a field inspection and refill the candidate list"))
-    p.add_argument("result", type=Path, metavar="RESULT")
-    p.add_argument("--applicant", required=True, metavar="ID")
-    outcome = p.add_mutually_exclusive_group(required=True)
-    outcome.add_argument("--passed", action="store_true", default=None, help=tr("the inspection confirmed it"))
-    outcome.add_argument("--failed", dest="passed", action="store_false", help=tr("the inspection did not confirm it"))
-    p.add_argument("--note", metavar="TEXT")
-
-    p = sub.add_parser("export", help=tr("write a result as an Excel workbook and/or CSV files"))
-    p.add_argument("result", type=Path, metavar="RESULT")
-    p.add_argument("--xlsx", type=Path, metavar="FILE")
-    p.add_argument("--csv", type=Path, metavar="DIR", help=tr("a folder for one CSV per sheet"))
-
-
-cli.EXTENSIONS.append(extend)
