@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.i18n import tr
+from app.i18n import Sentence
 
 
 class PanelReviewError(Exception):
@@ -31,11 +31,16 @@ class PanelReviewError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """The sentence in `lang` (default: the current language)."""
-        text = tr(self.template, lang=lang)
-        try:
-            return text.format(**self.fields)
-        except (KeyError, IndexError, ValueError):
-            return self.template.format(**self.fields)
+        return Sentence(self.template, **self.fields).text(lang)
+
+    @property
+    def sentence(self) -> Sentence:
+        """The message as a Sentence whose fields are plain values (to keep, and to show later)."""
+        return Sentence(self.template, **{k: _plain(v) for k, v in self.fields.items()})
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
 
 
 class RubricError(PanelReviewError):
@@ -72,3 +77,11 @@ class MergeError(PanelReviewError):
 
 class SheetError(PanelReviewError):
     """An opinion sheet or report cannot be produced."""
+
+
+class NothingMerged(MergeError):
+    """No score file could be merged; `files` holds every file's status (app.result.FileStatus) with its reason."""
+
+    def __init__(self, message: str, /, *, files: list[Any], **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.files = files

@@ -86,3 +86,51 @@ def set_language(lang: str | None) -> None:
 def tr(text: str, *, lang: str | None = None) -> str:
     """`text` in `lang` (default: the current language); English is the source."""
     return catalog(lang or language()).get(text, text)
+
+
+class Sentence:
+    """A message kept as its English template and fields, translated each time it is shown.
+
+    Kept this way (not as text) so a stored result reads in the language of
+    whoever opens it. Fields are plain values (str, int, float, bool, None).
+    """
+
+    __slots__ = ("template", "fields")
+
+    def __init__(self, template: str, /, **fields) -> None:
+        self.template = template
+        self.fields = fields
+
+    def text(self, lang: str | None = None) -> str:
+        """The sentence in `lang` (default: the current language)."""
+        try:
+            return tr(self.template, lang=lang).format(**self.fields)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**self.fields)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.template!r}, **{self.fields!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and (self.template, self.fields) == (other.template, other.fields)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+    def without_file(self) -> "Sentence":
+        """The same sentence without a leading "{file}: " (shown where the file has its own column)."""
+        prefix = "{file}: "
+        if self.template.startswith(prefix):
+            fields = {k: v for k, v in self.fields.items() if k != "file"}
+            return Sentence(self.template[len(prefix):], **fields)
+        return self
+
+    def as_json(self) -> dict:
+        return {"template": self.template, "fields": self.fields}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Sentence":
+        return cls(data["template"], **data.get("fields", {}))

@@ -17,120 +17,99 @@ from typing import Any
 from app import files
 from app.errors import SheetError
 from app.i18n import tr
-from app.merge import Result
+from app import vocabulary as words
+from app.vocabulary import N_
+from app.result import ApplicantResult, Result, score_text
 
 
-def _status(status: str, lang: str) -> str:
-    words = {"candidate": tr("candidate", lang=lang), "ranked": tr("ranked", lang=lang),
-             "ineligible": tr("ineligible", lang=lang),
-             "insufficient_experts": tr("insufficient experts", lang=lang)}
-    return words.get(status, status)
-
-
-def _inspection(a: Any, lang: str) -> str:
+def _inspection(a: ApplicantResult, lang: str) -> str:
     if a.inspection is None:
         return ""
-    word = tr("passed", lang=lang) if a.inspection.result == "passed" else tr("failed", lang=lang)
-    return f"{word} {a.inspection.note}".strip()
+    return f"{words.word(a.inspection.result, lang)} {a.inspection.note}".strip()
 
 
 def sheets(result: Result, *, lang: str = "zh_CN") -> list[tuple[str, list[str], list[list[Any]]]]:
     """(sheet name, header, rows) for each sheet; scores stay Decimals."""
-    yes_no = lambda b: tr("yes", lang=lang) if b else tr("no", lang=lang)  # noqa: E731
-    kinds = {"outlier_total": tr("outlying total", lang=lang), "criterion_spread": tr("criterion spread", lang=lang),
-             "insufficient_experts": tr("insufficient experts", lang=lang)}
-    experts = [e for e in result.experts if e["merged"]]
-    names = {e["id"]: e["name"] for e in result.experts}
+    def t(text: str) -> str:
+        return tr(text, lang=lang)
 
-    summary = []
-    order = {c["name"]: k for k, c in enumerate(result.categories)}
-    for a in sorted(result.applicants, key=lambda a: (order.get(a.category, 99), a.rank is None, a.rank or 0)):
-        summary.append([a.category, a.rank, yes_no(a.tied) if a.rank is not None else "", a.id, a.name, a.rubric_id,
-                        a.variant, len(a.experts_scored), ", ".join(a.recused), a.total, a.recommendations["yes"],
-                        a.recommendations["no"], ", ".join(a.priority_met), _status(a.status, lang),
-                        _inspection(a, lang), len(a.flags)])
+    experts = result.merged_experts
+    names = {e.id: e.name for e in result.experts}
+    expert_cols = [f"{e.id} {e.name}" for e in experts]
+    order = {c.name: k for k, c in enumerate(result.categories)}
+
+    summary = [[a.category, a.rank, words.yes_no(a.tied, lang) if a.rank is not None else "", a.id, a.name,
+                a.rubric_id, a.variant, len(a.experts_scored), ", ".join(a.recused), a.total,
+                a.recommendations["yes"], a.recommendations["no"], ", ".join(a.priority_met),
+                words.word(a.status, lang), _inspection(a, lang), len(a.flags)]
+               for a in sorted(result.applicants, key=lambda a: (order.get(a.category, 99), a.rank is None,
+                                                                   a.rank or 0))]
 
     detail_rows = []
-    from app.merge import _open, _points  # the drill-down data lives only in the file
-
-    per_expert: dict[tuple[str, str, str], Decimal] = {}
-    parts: list[dict] = []
-    if result.path:
-        db = _open(Path(result.path))
-        try:
-            for r in db.query("select applicant_id, expert_id, criteria from expert_applicants "
-                              "where criteria is not null"):
-                for cid, pts in _points(r["criteria"]).items():
-                    per_expert[(r["applicant_id"], r["expert_id"], cid)] = pts
-            parts = list(db.query("select * from parts where kind in ('section', 'criterion') "
-                                  "order by applicant_id, position"))
-        finally:
-            db.close()
-    by_app: dict[str, list[dict]] = {}
-    for p in parts:
-        by_app.setdefault(p["applicant_id"], []).append(p)
     for a in result.applicants:
         if not a.has_points:
             continue
         section = ""
-        for p in by_app.get(a.id, []):
-            if p["kind"] == "section":
-                section = p["text"]
-                continue
-            detail_rows.append([a.id, a.name, section, p["id"], p["text"], Decimal(p["max"]), a.criteria.get(p["id"])]
-                               + [per_expert.get((a.id, e["id"], p["id"])) for e in experts])
+        for p in a.parts:
+            if p.kind == "section":
+                section = p.text
+            elif p.kind == "criterion":
+                detail_rows.append([a.id, a.name, section, p.id, p.text, p.max, a.criteria.get(p.id)]
+                                   + [_criterion(a, e.id, p.id) for e in experts])
 
-    totals = []
-    for a in result.applicants:
-        if a.has_points:
-            totals.append([a.id, a.name, a.category, a.total] + [a.expert_totals.get(e["id"]) for e in experts])
-    totals.append(["", tr("leniency (mean of expert total − consensus)", lang=lang), "", None]
-                  + [result.leniency.get(e["id"]) for e in experts])
+    totals = [[a.id, a.name, a.category, a.total] + [a.expert_totals.get(e.id) for e in experts]
+              for a in result.applicants if a.has_points]
+    totals.append(["", t("leniency (mean of expert total − consensus)"), "", None]
+                  + [result.leniency.get(e.id) for e in experts])
 
-    flags = []
-    for a in result.applicants:
-        for f in a.flags:
-            flags.append([a.id, a.name, kinds.get(f.kind, f.kind),
-                          f"{f.expert_id} {names.get(f.expert_id, '')}".strip() if f.expert_id else "",
-                          f.criterion_id or "", f.detail])
+    flags = [[a.id, a.name, words.word(f.kind, lang), f"{f.expert_id} {names.get(f.expert_id, '')}".strip()
+              if f.expert_id else "", f.criterion_id or "", f.detail] for a in result.applicants for f in a.flags]
 
     ineligible = []
     for a in result.applicants:
-        if a.status in ("ineligible", "insufficient_experts"):
-            reasons = a.ineligible_reasons or [f.detail for f in a.flags if f.kind == "insufficient_experts"]
-            ineligible.append([a.id, a.name, a.category, _status(a.status, lang), "\n".join(reasons)])
+        if a.status in (words.INELIGIBLE, words.INSUFFICIENT_EXPERTS):
+            reasons = a.ineligible_reasons or [f.detail for f in a.flags if f.kind == words.INSUFFICIENT_EXPERTS]
+            ineligible.append([a.id, a.name, a.category, words.word(a.status, lang), "\n".join(reasons)])
 
     candidates = []
     for c in result.categories:
-        for k, aid in enumerate(c["candidates"], 1):
+        for k, aid in enumerate(c.candidates, 1):
             a = result.applicant(aid)
-            candidates.append([c["name"], c["quota"], k, a.id, a.name, a.rank, a.total, _inspection(a, lang)])
-        for aid in c["awaiting"]:
-            a = result.applicant(aid)
-            candidates.append([c["name"], c["quota"], None, a.id, a.name, a.rank, a.total,
-                               tr("awaiting field inspection", lang=lang)])
-        for aid in c["boundary_tie"]:
-            a = result.applicant(aid)
-            candidates.append([c["name"], c["quota"], None, a.id, a.name, a.rank, a.total,
-                               tr("tied at the quota boundary: the panel decides", lang=lang)])
+            candidates.append([c.name, c.quota, k, a.id, a.name, a.rank, a.total, _inspection(a, lang)])
+        for ids, note in ((c.awaiting, t("awaiting field inspection")),
+                          (c.boundary_tie, t("tied at the quota boundary: the panel decides"))):
+            for aid in ids:
+                a = result.applicant(aid)
+                candidates.append([c.name, c.quota, None, a.id, a.name, a.rank, a.total, note])
 
-    expert_cols = [f"{e['id']} {e['name']}" for e in experts]
+    def head(*names: str) -> list[str]:
+        return [t(n) for n in names]
+
     return [
-        (tr("Summary and ranking", lang=lang),
-         [tr("Category", lang=lang), tr("Rank", lang=lang), tr("Tied", lang=lang), tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Rubric", lang=lang), tr("Variant", lang=lang),
-          tr("Experts scored", lang=lang), tr("Recused", lang=lang), tr("Consensus total", lang=lang), tr("Recommend", lang=lang), tr("Do not recommend", lang=lang),
-          tr("Priority conditions met", lang=lang), tr("Status", lang=lang), tr("Field inspection", lang=lang), tr("Flags", lang=lang)], summary),
-        (tr("Scoring detail", lang=lang),
-         [tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Section", lang=lang), tr("Criterion id", lang=lang), tr("Criterion", lang=lang), tr("Maximum", lang=lang),
-          tr("Consensus", lang=lang)] + expert_cols, detail_rows),
-        (tr("Expert totals", lang=lang), [tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Category", lang=lang), tr("Consensus total", lang=lang)] + expert_cols,
-         totals),
-        (tr("Flags", lang=lang), [tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Kind", lang=lang), tr("Expert", lang=lang), tr("Criterion id", lang=lang), tr("Detail", lang=lang)],
+        (t("Summary and ranking"),
+         head(N_("Category"), N_("Rank"), N_("Tied"), N_("Applicant id"), N_("Applicant"), N_("Rubric"),
+              N_("Variant"), N_("Experts scored"), N_("Recused"), N_("Consensus total"), N_("Recommend"),
+              N_("Do not recommend"), N_("Priority conditions met"), N_("Status"), N_("Field inspection"),
+              N_("Flags")), summary),
+        (t("Scoring detail"),
+         head(N_("Applicant id"), N_("Applicant"), N_("Section"), N_("Criterion id"), N_("Criterion"),
+              N_("Maximum"), N_("Consensus")) + expert_cols, detail_rows),
+        (t("Expert totals"),
+         head(N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Consensus total")) + expert_cols, totals),
+        (t("Flags"),
+         head(N_("Applicant id"), N_("Applicant"), N_("Kind"), N_("Expert"), N_("Criterion id"), N_("Detail")),
          flags),
-        (tr("Ineligible", lang=lang), [tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Category", lang=lang), tr("Status", lang=lang), tr("Reasons", lang=lang)], ineligible),
-        (tr("Candidate list", lang=lang), [tr("Category", lang=lang), tr("Quota", lang=lang), tr("No.", lang=lang), tr("Applicant id", lang=lang), tr("Applicant", lang=lang), tr("Rank", lang=lang),
-                               tr("Consensus total", lang=lang), tr("Field inspection", lang=lang)], candidates),
+        (t("Ineligible"),
+         head(N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Status"), N_("Reasons")), ineligible),
+        (t("Candidate list"),
+         head(N_("Category"), N_("Quota"), N_("No."), N_("Applicant id"), N_("Applicant"), N_("Rank"),
+              N_("Consensus total"), N_("Field inspection")), candidates),
     ]
+
+
+def _criterion(a: ApplicantResult, expert_id: str, criterion_id: str) -> Decimal | None:
+    s = a.scores.get(expert_id)
+    return None if s is None or s.recused is not None else s.criteria.get(criterion_id)
 
 
 def _width(value: Any) -> int:
@@ -198,7 +177,5 @@ def write_csv(result: Result, folder: Path | str, *, lang: str = "zh_CN") -> lis
 
 def _cell(value: Any, decimals: int) -> str:
     if isinstance(value, Decimal):
-        from app.merge import score_text
-
         return score_text(value, decimals) or ""
     return str(value)

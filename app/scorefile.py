@@ -31,12 +31,11 @@ from sqlite_utils.migrations import Migrations
 from app import __version__
 from app import rubric as rubric_mod
 from app.errors import ScoreError, ScoreFileError
+from app.vocabulary import NEGATIVE, NO, POSITIVE, YES
 
 SUFFIX = ".prscore"
 KIND = "panelreview-scores"
 MIGRATIONS = Migrations(KIND)
-YES, NO = "yes", "no"
-POSITIVE, NEGATIVE = "positive", "negative"
 DECISIONS = (POSITIVE, NEGATIVE)
 
 

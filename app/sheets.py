@@ -5,7 +5,7 @@ bundled font (embedded as a subset). Opinion and score sheets come only from a
 submitted score file whose fingerprint still verifies; the fingerprint is
 printed on every page and as a QR code, so a paper sheet can be matched to its
 file with `panelreview scores verify`. The panel summary and the candidate list
-are built from the secretary's merged result (app.merge.Result).
+are built from the secretary's merged result (app.result.Result).
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from xml.sax.saxutils import escape
 from app import files, fonts
 from app import rubric as rubric_mod
 from app.errors import SheetError
-from app.scorefile import NEGATIVE, NO, POSITIVE, YES, ScoreFile
+from app import vocabulary as words
+from app.result import ApplicantResult, Category, FileStatus, Flag, Inspection, PanelMember, Result
+from app.scorefile import ScoreFile
+from app.vocabulary import NEGATIVE, NO, POSITIVE, YES
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)
@@ -42,14 +45,6 @@ METHOD_NAMES = {
     "trimmed_mean": "去掉一个最高分和一个最低分后的平均值",
     "trimmed": "去掉一个最高分和一个最低分后的平均值",
     "median": "中位数",
-}
-# Words the merge may use for a file's status; anything else is printed as it is.
-FILE_STATUS = {
-    "ok": "有效", "verified": "有效", "valid": "有效", "accepted": "有效", "included": "有效",
-    "missing": "未收到", "unsubmitted": "未提交", "not_submitted": "未提交", "open": "未提交",
-    "tampered": "提交后被改动", "changed": "提交后被改动", "invalid": "无效", "rejected": "不予采用",
-    "excluded": "不予采用", "duplicate": "重复", "stale": "已被新一轮取代", "superseded": "已被新一轮取代",
-    "foreign": "不属于本次评审", "wrong_session": "不属于本次评审",
 }
 NUMERALS = "〇一二三四五六七八九十"
 
@@ -88,13 +83,6 @@ def points(value: Decimal | int | None) -> str:
     if d != d.quantize(Decimal("0.01")):
         d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return rubric_mod.fmt(d)
-
-
-def field(obj: Any, name: str, default: Any = None) -> Any:
-    """An attribute of a merge result object (a mapping is read by key, for the category entries)."""
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -863,144 +851,103 @@ def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) 
 # --------------------------------------------------------------------------- 3. panel summary
 
 
-def _ranked(applicants: list) -> list:
-    return sorted(applicants, key=lambda a: (field(a, "rank") is None, field(a, "rank") or 0, field(a, "id")))
+def _ranked(applicants: list[ApplicantResult]) -> list[ApplicantResult]:
+    return sorted(applicants, key=lambda a: (a.rank is None, a.rank or 0, a.id))
 
 
-def _rank_text(a: Any) -> str:
-    rank = field(a, "rank")
-    if rank is None:
+def _rank_text(a: ApplicantResult) -> str:
+    if a.rank is None:
         return "—"
-    return f"{rank}（并列）" if field(a, "tied") else str(rank)
+    return f"{a.rank}（并列）" if a.tied else str(a.rank)
 
 
-def _categories(result: Any) -> list[tuple[str, Any, list]]:
-    """(name, quota, applicants) in the result's category order, then any category it does not list."""
-    applicants = list(field(result, "applicants", []) or [])
-    out, seen = [], set()
-    for cat in field(result, "categories", []) or []:
-        name = field(cat, "name")
-        seen.add(name)
-        out.append((name, field(cat, "quota"), [a for a in applicants if field(a, "category") == name]))
-    for a in applicants:
-        name = field(a, "category")
-        if name not in seen:
-            seen.add(name)
-            out.append((name, None, [b for b in applicants if field(b, "category") == name]))
-    return out
+def _categories(result: Result) -> list[tuple[str, int | None, list[ApplicantResult]]]:
+    """(name, quota, applicants) in the result's category order."""
+    return [(c.name, c.quota, [a for a in result.applicants if a.category == c.name]) for c in result.categories]
 
 
-def _candidates(result: Any) -> dict[str, list[str]]:
-    return {field(c, "name"): list(field(c, "candidates", []) or []) for c in field(result, "categories", []) or []}
-
-
-FLAG_KINDS = {"outlier_total": "畸高畸低", "criterion_spread": "评分差异较大", "insufficient_experts": "评审专家不足"}
-
-
-def _flag_text(flag: Any, names: dict[str, str]) -> str:
+def _flag_text(flag: Flag) -> str:
     """"畸高畸低：<the merge's sentence>" (the sentence already names the expert and criterion)."""
-    kind = str(field(flag, "kind") or "")
-    detail = str(field(flag, "detail") or "")
-    label = FLAG_KINDS.get(kind, "")
-    if detail:
-        return f"{label}：{detail}" if label else detail
-    who = names.get(field(flag, "expert_id") or "", field(flag, "expert_id") or "")
-    return " ".join(x for x in (label or kind, who, field(flag, "criterion_id") or "") if x)
+    return f"{words.printed(flag.kind)}：{flag.sentence.text('zh_CN')}"
 
 
-def _inspection_text(inspection: Any) -> str:
-    if not inspection:
-        return ""
-    if isinstance(inspection, str):
-        return f"实地考察：{inspection}"
-    verdict = {"passed": "通过", "failed": "未通过"}.get(str(field(inspection, "result") or ""), "")
-    note = field(inspection, "note") or ""
-    return "实地考察：" + "，".join(x for x in (verdict, note) if x)
+def _inspection_text(inspection: Inspection) -> str:
+    return "实地考察：" + "，".join(x for x in (words.printed(inspection.result), inspection.note) if x)
 
 
-def _score_or_votes(a: Any) -> str:
+def _score_or_votes(a: ApplicantResult) -> str:
     """The consensus total, or for a rubric without points the recommendation votes."""
-    if field(a, "has_points", True) is False:
-        recs = field(a, "recommendations", {}) or {}
-        return f"推荐 {recs.get('yes', 0)} 票"
-    return points(field(a, "total"))
+    if not a.has_points:
+        return f"推荐 {a.recommendations.get('yes', 0)} 票"
+    return points(a.total)
 
 
-def build_panel_summary(result: Any) -> bytes:
+def build_panel_summary(result: Result) -> bytes:
     """The secretary's 评审汇总表 from a merged result, as PDF bytes (landscape A4)."""
     from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
     width = frame_width(True)
-    experts = list(field(result, "experts", []) or [])
-    names = {field(e, "id"): field(e, "name") for e in experts}
-    method = field(result, "method") or ""
-    files = list(field(result, "files", []) or [])
+    method = METHOD_NAMES.get(result.method, result.method or "—")
     story = title_block(SUMMARY)
     story.append(header_block([
-        ("评审活动", field(result, "title") or ""),
-        ("评审日期", cn_date(field(result, "date")), "汇总方法", METHOD_NAMES.get(method, method or "—")),
-        ("评审专家", f"{len(experts)} 人", "评分文件", f"{len(files)} 份"),
+        ("评审活动", result.title),
+        ("评审日期", cn_date(result.date), "汇总方法", method),
+        ("评审专家", f"{len(result.experts)} 人", "评分文件", f"{len(result.files)} 份"),
     ], width))
-    candidates = _candidates(result)
-    for k, (name, quota, people) in enumerate(_categories(result), start=1):
+    categories = _categories(result)
+    for k, (name, quota, people) in enumerate(categories, start=1):
         story.append(CondPageBreak(40 * MM))
         quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
         story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
-        story.append(_summary_table(_ranked(people), experts, names, set(candidates.get(name, [])), width))
-        story.extend(_category_notes(result, name, people))
-    story.append(P("说明：共识分按“" + METHOD_NAMES.get(method, method or "—") + "”计算；“回避”表示该专家已申请回避，"
+        category = result.category(name)
+        story.append(_summary_table(_ranked(people), result.experts, set(category.candidates), width))
+        story.extend(_category_notes(category, people))
+    story.append(P("说明：共识分按“" + method + "”计算；“回避”表示该专家已申请回避，"
                    "其评分不计入；排名相同者标注“并列”；“候选”表示进入候选名单。", "note"))
-    if files:
+    if result.files:
         story.append(CondPageBreak(35 * MM))
-        story.append(P(f"{cn_number(len(_categories(result)) + 1)}、评分文件", "heading"))
-        story.append(_files_table(files, width))
+        story.append(P(f"{cn_number(len(categories) + 1)}、评分文件", "heading"))
+        story.append(_files_table(result.files, width))
     story.append(CondPageBreak(60 * MM))
     story.append(P("不同意见（如有，请写明意见及理由并签名）：", "heading"))
     story.append(_blank_box(width, lines=4))
     story.append(Spacer(1, 6 * MM))
-    story.append(KeepTogether([P("评审专家及秘书签名：", "heading"), _panel_signatures(experts, width)]))
-    return render(story, footer=f"{SUMMARY} · {field(result, 'title') or ''}"[:80], landscape=True,
-                  title=f"{SUMMARY} {field(result, 'title') or ''}", subject=field(result, "session_id") or "")
+    story.append(KeepTogether([P("评审专家及秘书签名：", "heading"), _panel_signatures(result.experts, width)]))
+    return render(story, footer=f"{SUMMARY} · {result.title}"[:80], landscape=True,
+                  title=f"{SUMMARY} {result.title}", subject=result.session_id)
 
 
-def panel_summary(result: Any, out: Path) -> Path:
+def panel_summary(result: Result, out: Path) -> Path:
     """Write the 评审汇总表 of a merged result to `out`; returns `out`."""
     return write_atomic(Path(out), build_panel_summary(result))
 
 
-def _summary_table(people: list, experts: list, names: dict, candidates: set, width: float) -> Any:
+def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], candidates: set[str],
+                   width: float) -> Any:
     w_rank, w_total, w_votes, w_elig = 20 * MM, 17 * MM, 20 * MM, 34 * MM
     k = max(1, len(experts))
     w_flags = 40 * MM
     w_exp = min(17 * MM, max(11 * MM, (width - w_rank - w_total - w_votes - w_elig - w_flags - 55 * MM) / k))
     w_name = width - w_rank - w_total - w_votes - w_elig - w_flags - w_exp * len(experts)
-    head = ([P("排名", "head"), P("申报单位", "head")] + [P(field(e, "name"), "head") for e in experts]
+    head = ([P("排名", "head"), P("申报单位", "head")] + [P(e.name, "head") for e in experts]
             + [P("共识分", "head"), P("建议认定票数", "head"), P("基本条件", "head"), P("提示", "head")])
     data = [head]
     for a in people:
-        totals = field(a, "expert_totals", {}) or {}
-        recused = set(field(a, "recused", []) or [])
-        cells = []
-        for e in experts:
-            eid = field(e, "id")
-            if eid in recused:
-                cells.append(P("回避", "small_c"))
-            else:
-                cells.append(P(points(totals.get(eid)), "cell_r"))
-        recs = field(a, "recommendations", {}) or {}
-        votes = f"{recs.get('yes', 0)} : {recs.get('no', 0)}"
-        if field(a, "eligible", True):
+        totals, recused = a.expert_totals, set(a.recused)
+        cells = [P("回避", "small_c") if e.id in recused else P(points(totals.get(e.id)), "cell_r") for e in experts]
+        votes = f"{a.recommendations.get('yes', 0)} : {a.recommendations.get('no', 0)}"
+        if a.eligible:
             elig: Any = P("符合", "cell_c")
         else:
-            reasons = field(a, "ineligible_reasons", []) or []
-            elig = P("不符合" + ("：" + "；".join(str(r) for r in reasons) if reasons else ""), "small")
-        notes = [_flag_text(f, names) for f in field(a, "flags", []) or []]
-        if field(a, "priority_met"):
+            reasons = [r.text("zh_CN") for r in a.ineligible]
+            elig = P("不符合" + ("：" + "；".join(reasons) if reasons else ""), "small")
+        notes = [_flag_text(f) for f in a.flags]
+        if a.priority_met:
             notes.insert(0, "满足倾斜条件")
-        if field(a, "inspection"):
-            notes.append(_inspection_text(field(a, "inspection")))
-        name = escape(field(a, "name") or "")
-        if field(a, "id") in candidates:
+        if a.inspection:
+            notes.append(_inspection_text(a.inspection))
+        name = escape(a.name)
+        if a.id in candidates:
             name += '　<font size="8">〔候选〕</font>'
         data.append([P(_rank_text(a), "cell_c"), PM(name), *cells, P(_score_or_votes(a), "cell_r"),
                      P(votes, "cell_c"), elig, P("；".join(notes), "small") if notes else ""])
@@ -1011,34 +958,27 @@ def _summary_table(people: list, experts: list, names: dict, candidates: set, wi
     return ruled(data, [w_rank, w_name] + [w_exp] * len(experts) + [w_total, w_votes, w_elig, w_flags])
 
 
-def _category_notes(result: Any, name: str, people: list) -> list:
+def _category_notes(category: Category, people: list[ApplicantResult]) -> list:
     """Who awaits field inspection and who is tied at the quota boundary (the panel decides)."""
-    cat = next((c for c in field(result, "categories", []) or [] if field(c, "name") == name), None)
-    if cat is None:
-        return []
-    by_id = {field(a, "id"): field(a, "name") for a in people}
+    by_id = {a.id: a.name for a in people}
     out = []
-    for key, words in (("awaiting", "待实地考察"), ("boundary_tie", "名额边界并列，须由评审专家组研究确定")):
-        ids = list(field(cat, key, []) or [])
+    for ids, label in ((category.awaiting, "待实地考察"), (category.boundary_tie, "名额边界并列，须由评审专家组研究确定")):
         if ids:
-            out.append(P(f"{words}：" + "、".join(by_id.get(i, i) for i in ids), "note"))
+            out.append(P(f"{label}：" + "、".join(by_id.get(i, i) for i in ids), "note"))
     return out
 
 
-def _files_table(files: list, width: float) -> Any:
+def _files_table(files: list[FileStatus], width: float) -> Any:
     w = [22 * MM, 40 * MM, 0, 16 * MM, 44 * MM, 60 * MM]
     w[2] = width - sum(w)
     data = [[P("专家", "head"), P("工作单位", "head"), P("评分文件", "head"), P("轮次", "head"),
              P("指纹", "head"), P("状态", "head")]]
     for f in files:
-        status = field(f, "status") or ""
-        text = FILE_STATUS.get(str(status), str(status))
-        reason = field(f, "reason")
-        if reason:
-            text += f"（{reason}）"
-        data.append([P(field(f, "expert_name") or field(f, "expert_id") or "—"), P(field(f, "organisation") or "—"),
-                     P(Path(str(field(f, "path") or "")).name, "small"), P(field(f, "round") or "—", "cell_c"),
-                     P(field(f, "fingerprint") or "—", "mono_c"), P(text, "small")])
+        text = words.printed(f.status)
+        if f.problem is not None:
+            text += f"（{f.problem.text('zh_CN')}）"
+        data.append([P(f.expert_name or f.expert_id or "—"), P(f.organisation or "—"), P(f.name, "small"),
+                     P(f.round or "—", "cell_c"), P(f.fingerprint or "—", "mono_c"), P(text, "small")])
     return ruled(data, w)
 
 
@@ -1052,14 +992,14 @@ def _blank_box(width: float, *, lines: int) -> Any:
     return table
 
 
-def _panel_signatures(experts: list, width: float) -> Any:
+def _panel_signatures(experts: list[PanelMember], width: float) -> Any:
     """A line to sign on for every expert and for the secretary (秘书), then the date."""
     from reportlab.platypus import Table, TableStyle
 
     per_row = 3
     cell_w = width / per_row
     label_w, gap = 42 * MM, 8 * MM
-    labels = [f"评审专家 {field(e, 'name')}（签名）：" for e in experts] + ["秘书（签名）："]
+    labels = [f"评审专家 {e.name}（签名）：" for e in experts] + ["秘书（签名）："]
     rows: list[list] = []
     for start in range(0, len(labels), per_row):
         chunk = labels[start:start + per_row]
@@ -1085,25 +1025,22 @@ def _panel_signatures(experts: list, width: float) -> Any:
 # --------------------------------------------------------------------------- 4. candidate list
 
 
-def build_candidate_list(result: Any) -> bytes:
+def build_candidate_list(result: Result) -> bytes:
     """The 候选名单 for public notice, per category in quota order, as PDF bytes."""
     from reportlab.platypus import Spacer
 
     width = frame_width()
-    by_id = {field(a, "id"): a for a in field(result, "applicants", []) or []}
-    title = field(result, "title") or ""
-    story = title_block(CANDIDATES, title)
-    for k, cat in enumerate(field(result, "categories", []) or [], start=1):
-        name, quota = field(cat, "name"), field(cat, "quota")
-        quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
-        story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
+    by_id = {a.id: a for a in result.applicants}
+    story = title_block(CANDIDATES, result.title)
+    for k, cat in enumerate(result.categories, start=1):
+        quota_text = f"（认定名额 {cat.quota} 个）" if cat.quota is not None else ""
+        story.append(P(f"{cn_number(k)}、{cat.name}{quota_text}", "heading"))
         data = [[P("序号", "head"), P("排名", "head"), P("申报单位", "head"), P("评审得分", "head")]]
-        for n, aid in enumerate(field(cat, "candidates", []) or [], start=1):
+        for n, aid in enumerate(cat.candidates, start=1):
             a = by_id.get(aid)
             if a is None:
                 raise SheetError("the result lists candidate {id}, who is not among its applicants", id=aid)
-            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(field(a, "name")),
-                         P(_score_or_votes(a), "cell_r")])
+            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(a.name), P(_score_or_votes(a), "cell_r")])
         extra = []
         if len(data) == 1:
             data.append([P("（无）", "cell_c"), "", "", ""])
@@ -1112,11 +1049,11 @@ def build_candidate_list(result: Any) -> bytes:
         w[2] = width - sum(w)
         story.append(ruled(data, w, extra=extra))
     story.append(Spacer(1, 14 * MM))
-    story.append(P(cn_date(field(result, "date")), "right"))
-    return render(story, footer=f"{CANDIDATES} · {title}"[:80], title=f"{CANDIDATES} {title}",
-                  subject=field(result, "session_id") or "")
+    story.append(P(cn_date(result.date), "right"))
+    return render(story, footer=f"{CANDIDATES} · {result.title}"[:80], title=f"{CANDIDATES} {result.title}",
+                  subject=result.session_id)
 
 
-def candidate_list(result: Any, out: Path) -> Path:
+def candidate_list(result: Result, out: Path) -> Path:
     """Write the 候选名单 of a merged result to `out`; returns `out`."""
     return write_atomic(Path(out), build_candidate_list(result))

@@ -12,8 +12,10 @@ import pytest
 
 from app import session as session_mod
 from app.errors import MergeError
-from app.merge import detail, load_result, merge, record_inspection
+from app.merge import merge, record_inspection
+from app.resultfile import load_result
 from app.scorefile import ScoreFile
+from tests import scoring
 
 ROOT = Path(__file__).resolve().parents[1]
 RUBRICS = ROOT / "rubrics"
@@ -75,14 +77,10 @@ def score(sf: ScoreFile, aid: str, total: int | None = None, *, fixed: dict | No
           answers: dict | None = None, comments: dict | None = None, decision: str = "positive") -> None:
     """Score a sz-master-studio (or any) applicant: points to `total`, yes to every question unless `answers` says."""
     pts = studio_points(total, fixed) if total is not None else {}
-    for item in sf.applied(aid).items():
-        if item.takes_points:
-            sf.set_points(aid, item.id, pts.get(item.id, item.allowed.max))
-        else:
-            sf.set_answer(aid, item.id, (answers or {}).get(item.id, "no" if item.kind == "priority" else "yes"))
+    scoring.fill(sf, aid, points=lambda item, k: pts.get(item.id, item.allowed.max), answers=answers,
+                 decision=decision, opinion="意见")
     for target, text in (comments or {}).items():
         sf.set_comment(aid, target, text)
-    sf.set_recommendation(aid, decision, "意见")
 
 
 def hand_in(session, folder: Path, plan: dict[str, dict[str, object]]) -> list[Path]:
@@ -271,19 +269,19 @@ def test_quota_and_field_inspection_fill_in_rank_order(tmp_path):
     out = tmp_path / "r.prresult"
     r = merge(s, hand_in(s, tmp_path / "in", {e: marks for e in ("E01", "E02", "E03")}), out=out)
     cat = r.categories[0]
-    assert (cat["name"], cat["quota"], cat["candidates"], cat["awaiting"]) == (STUDIO, 2, [], ["A1"])
+    assert (cat.name, cat.quota, cat.candidates, cat.awaiting) == (STUDIO, 2, [], ["A1"])
 
     # A2 passed, but A1 (rank 1) is not inspected yet: the list cannot skip over it
     r = record_inspection(out, "A2", passed=True, note="场地属实")
-    assert r.categories[0]["candidates"] == [] and r.categories[0]["awaiting"] == ["A1"]
+    assert r.categories[0].candidates == [] and r.categories[0].awaiting == ["A1"]
     r = record_inspection(out, "A1", passed=False, note="设备与材料不符")
-    assert r.categories[0]["candidates"] == ["A2"] and r.categories[0]["awaiting"] == ["A3", "A4"]
+    assert r.categories[0].candidates == ["A2"] and r.categories[0].awaiting == ["A3", "A4"]
     # A3 and A4 share rank 3 and both pass, but one place is left: reported, neither taken
     record_inspection(out, "A3", passed=True)
     r = record_inspection(out, "A4", passed=True)
-    assert r.categories[0]["candidates"] == ["A2"] and r.categories[0]["boundary_tie"] == ["A3", "A4"]
+    assert r.categories[0].candidates == ["A2"] and r.categories[0].boundary_tie == ["A3", "A4"]
     r = record_inspection(out, "A4", passed=False, note="复核未通过")
-    assert r.categories[0]["candidates"] == ["A2", "A3"] and r.categories[0]["boundary_tie"] == []
+    assert r.categories[0].candidates == ["A2", "A3"] and r.categories[0].boundary_tie == []
     status = {a.id: a.status for a in r.applicants}
     assert status == {"A1": "ranked", "A2": "candidate", "A3": "candidate", "A4": "ranked", "A5": "ranked"}
     assert one(r, "A1").inspection.result == "failed" and one(r, "A1").inspection.note == "设备与材料不符"
@@ -292,7 +290,7 @@ def test_quota_and_field_inspection_fill_in_rank_order(tmp_path):
 
     # merging again to the same file keeps the inspections
     again = merge(s, [tmp_path / "in"], out=out)
-    assert again.categories[0]["candidates"] == ["A2", "A3"]
+    assert again.categories[0].candidates == ["A2", "A3"]
 
 
 def test_national_rubric_decided_by_recommendations(tmp_path):
@@ -367,10 +365,10 @@ def test_hostile_files_are_refused_with_reasons_and_the_rest_merged(tmp_path):
     assert status["truncated.prscore"][0] == "rejected" and status["truncated.prscore"][1]
     assert "changed after it was submitted: answers: A1 S4.3 was 10, now 14" in status["edited.prscore"][1]
     assert "written by a newer PanelReview" in status["newer.prscore"][1]
-    assert status["copy-of-E01.prscore"][1] == (f"{duplicate}: expert E01 already handed in {good[0]}; "
-                                                "only the first is merged")
+    # the reason leaves the file name out: it stands beside it
+    assert status["copy-of-E01.prscore"][1] == f"expert E01 already handed in {good[0]}; only the first is merged"
     assert "belongs to another session" in status["E05.prscore"][1]
-    assert status["E05-band.prscore"][1] == f"{out_of_band}: A1 S1.2: 9 points are outside its bands (0,2-5)"
+    assert status["E05-band.prscore"][1] == "A1 S1.2: 9 points are outside its bands (0,2-5)"
     # the merge of the rest is right: (80 + 85 + 90) / 3 = 85.00
     assert one(r, "A1").total == D("85.00") and one(r, "A1").experts_scored == ["E01", "E02", "E03"]
     # inputs unchanged, byte for byte and in time
@@ -444,16 +442,17 @@ def test_result_file_keeps_everything_for_the_drill_down(tmp_path):
     assert isinstance(a1.sections["S4"], D) and r.method == "mean" and r.settings["decimals"] == 2
     assert [f.expert_name for f in r.files] == ["专家1", "专家2", "专家3"]
     # Kendall's W for A1 and A2: E01 ranks A1 over A2, E02 too, E03 A1 (75) over A2 (72) → perfect: 1.000
-    assert r.agreement[STUDIO] == {"name": "Kendall's W", "value": D("1.000"), "applicants": 2, "experts": 3}
+    w = r.agreement[STUDIO]
+    assert (w.name, w.value, w.applicants, w.experts) == ("Kendall's W", D("1.000"), 2, 3)
     # leniency E01: (80 − 80) + (74 − 72) → consensus A2 = (74 + 70 + 72) / 3 = 72.00 → (0 + 2) / 2 = 1.00
     assert r.leniency["E01"] == D("1.00")
-    d = detail(out, "A1")
-    e01 = next(e for e in d["experts"] if e["id"] == "E01")
-    assert e01["criteria"]["S4.3"] == D(6) and e01["comments"]["S4.3"] == "设备较新"
-    assert e01["citations"] == [{"target_id": "S4.3", "material": "设施设备报告", "file": "设施设备报告.pdf", "page": 3}]
-    assert e01["answers"]["S4.3"] == {"value": "6", "counted": True} and e01["decision"] == "positive"
-    s43 = next(p for p in d["parts"] if p["id"] == "S4.3" and p["kind"] == "criterion")
-    assert s43["max"] == D(15) and s43["consensus"] == D("6.00")
+    e01 = a1.scores["E01"]
+    assert e01.criteria["S4.3"] == D(6) and e01.comments["S4.3"] == "设备较新"
+    assert [vars(c) for c in e01.citations] == [{"target_id": "S4.3", "material": "设施设备报告",
+                                                 "file": "设施设备报告.pdf", "page": 3}]
+    assert (e01.answers["S4.3"].value, e01.answers["S4.3"].counted) == ("6", True) and e01.decision == "positive"
+    s43 = a1.part("S4.3")
+    assert s43.max == D(15) and a1.criteria["S4.3"] == D("6.00")
 
 
 def test_export_workbook_and_csv(tmp_path):

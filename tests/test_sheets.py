@@ -8,14 +8,17 @@ import sqlite3
 import subprocess
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace as NS
 
 import pymupdf
 import pytest
 
 from app import sheets
 from app.errors import SheetError
+from app.i18n import Sentence
+from app.result import (ApplicantResult, Category, ExpertScores, FileStatus, Flag, PanelMember, Result)
+from app.resultfile import load_result
 from app.scorefile import ScoreFile
+from tests import scoring
 from tests.conftest import run_cli
 
 LONG_NAME = ("深圳市龙岗区鹏程精密制造与智能装备产业职业技能培训学校有限公司" * 3)[:60]
@@ -37,14 +40,7 @@ def pick(item, k: int) -> Decimal:
 
 
 def fill(sf: ScoreFile, aid: str, *, decision: str = "positive", opinion: str = "材料齐全，条件符合。") -> None:
-    for k, item in enumerate(sf.applied(aid).items()):
-        if item.id in sf.stopped(aid) or item.id in sf.answers(aid):
-            continue
-        if item.takes_points:
-            sf.set_points(aid, item.id, pick(item, k))
-        else:
-            sf.set_answer(aid, item.id, "yes")
-    sf.set_recommendation(aid, decision, opinion)
+    scoring.fill(sf, aid, points=pick, decision=decision, opinion=opinion)
 
 
 def signature_png() -> bytes:
@@ -406,31 +402,36 @@ def test_score_sheet_for_unknown_category(submitted, tmp_path):
 # --------------------------------------------------------------------------- 3 and 4. from the merged result
 
 
-def stand_in_result(long_name: bool = False):
-    """A merged result of the shape app.merge.Result has, built from plain objects."""
-    experts = [{"id": f"E0{i}", "name": n, "organisation": o, "title": t} for i, (n, o, t) in enumerate([
+def stand_in_result(long_name: bool = False) -> Result:
+    """A merged result written by hand (not by the merge), with the figures of a real panel."""
+    experts = [PanelMember(f"E0{i}", n, o, t, True) for i, (n, o, t) in enumerate([
         ("王立新", "深圳职业技术大学", "教授"), ("刘敏", "深圳技师学院", "高级讲师"),
         ("张伟", "深圳市龙岗区人力资源局职业能力建设科", "高级经济师"), ("黄丽华", "深圳市华星精密机械有限公司", "高级工程师")],
         start=1)]
-    files = [NS(path=f"/x/{e['id']}.prscore", expert_id=e["id"], expert_name=e["name"],
-                organisation=e["organisation"], title=e["title"], fingerprint=f"AAAA-BBBB-CCCC-DDD{k}", round=1,
-                status="accepted", reason="") for k, e in enumerate(experts)]
-    files.append(NS(path="/x/E05.prscore", expert_id="E05", expert_name="周海峰", organisation="", title="",
-                    fingerprint="ZZZZ-ZZZZ-ZZZZ-ZZZZ", round=1, status="rejected", reason="提交后被改动"))
+    files = [FileStatus(f"/x/{e.id}.prscore", e.id, e.name, e.organisation, e.title, f"AAAA-BBBB-CCCC-DDD{k}", 1,
+                        "accepted") for k, e in enumerate(experts)]
+    files.append(FileStatus("/x/E05.prscore", "E05", "周海峰", "", "", "ZZZZ-ZZZZ-ZZZZ-ZZZZ", 1, "rejected",
+                            Sentence("changed after it was submitted: {problems}", problems="S1.1")))
+
+    def scores(totals: dict, recused: tuple) -> dict:
+        out = {eid: ExpertScores(eid, None, total, "positive", "", {}, {}, {}, {}, []) for eid, total in totals.items()}
+        out.update({eid: ExpertScores(eid, "曾在该单位任职", None, None, "", {}, {}, {}, {}, []) for eid in recused})
+        return out
 
     def app(aid, name, cat, totals, total, rank, tied=False, eligible=True, reasons=(), flags=(), recused=()):
-        return NS(id=aid, name=name, category=cat, rubric_id="sz", variant="", experts_scored=list(totals),
-                  recused=list(recused), eligible=eligible, ineligible_reasons=list(reasons), total=total,
-                  sections={}, criteria={}, expert_totals=totals, recommendations={"yes": 3, "no": 1},
-                  priority_met=[], rank=rank, tied=tied, flags=list(flags), status="ranked", inspection=None)
+        return ApplicantResult(
+            id=aid, name=name, category=cat, rubric_id="sz", variant="", profile={}, has_points=True,
+            eligible=eligible, failed=[] if eligible else ["S2a.G"], ineligible=[Sentence(r) for r in reasons],
+            total=total, sections={}, criteria={}, recommendations={"yes": 3, "no": 1}, priority_met=[], rank=rank,
+            tied=tied, status="ranked", flags=list(flags), conditions=[], parts=[], scores=scores(totals, recused))
 
     d = Decimal
+    outlier = Flag("outlier_total", "E03", None, {}, Sentence("E03 张伟 的总分偏低"))
     applicants = [
         app("T01", LONG_NAME if long_name else "深圳市龙岗区鹏程精密制造职业培训学校", TB,
             {"E01": d(88), "E02": d("86.5"), "E03": d(90), "E04": d(85)}, d("87.38"), 1),
         app("T02", "深圳市华茂智能装备有限公司", TB, {"E01": d(80), "E02": d(82), "E03": d(79)}, d(81), 2, True,
-            flags=[NS(kind="outlier_total", expert_id="E03", criterion_id=None, detail="E03 张伟 的总分偏低")],
-            recused=["E04"]),
+            flags=[outlier], recused=("E04",)),
         app("T03", "深圳市云课数字技能科技有限公司", TB, {"E01": d(81), "E02": d(80), "E03": d(82), "E04": d(81)},
             d(81), 2, True),
         app("T04", "深圳市龙岗区工业互联网行业协会", TB, {"E01": d(10), "E02": d(12), "E03": None, "E04": d(10)},
@@ -438,12 +439,10 @@ def stand_in_result(long_name: bool = False):
         app("M01", "李建国模具技能大师工作室", MS, {"E01": d(91), "E02": d(90), "E03": d(92), "E04": d(89)},
             d("90.5"), 1),
     ]
-    categories = [{"name": TB, "quota": 5, "candidates": ["T01", "T02", "T03"], "awaiting": [], "boundary_tie": []},
-                  {"name": MS, "quota": 2, "candidates": ["M01"], "awaiting": [], "boundary_tie": []},
-                  {"name": RW, "quota": 1, "candidates": [], "awaiting": [], "boundary_tie": []}]
-    return NS(session_id="S1", title="2024年度龙岗区终身职业技能培训载体认定专家评审", date="2024-07-24",
-              method="trimmed_mean", settings={}, created="2024-07-24T18:00:00+08:00", files=files, experts=experts,
-              applicants=applicants, categories=categories)
+    categories = [Category(TB, 5, ["T01", "T02", "T03"]), Category(MS, 2, ["M01"]), Category(RW, 1)]
+    return Result(session_id="S1", title="2024年度龙岗区终身职业技能培训载体认定专家评审", date="2024-07-24",
+                  method="trimmed_mean", settings={}, created="2024-07-24T18:00:00+08:00", files=files,
+                  experts=experts, applicants=applicants, categories=categories, agreement={}, leniency={})
 
 
 @needs_poppler
@@ -496,9 +495,8 @@ def test_methods_are_named_in_chinese():
 
 @pytest.fixture(scope="module")
 def merged(demo_session, submitted, tmp_path_factory):
-    merge = pytest.importorskip("app.merge")
-    if not hasattr(merge, "load_result"):
-        pytest.skip("app.merge has no load_result yet")
+    from app import merge
+
     tmp = tmp_path_factory.mktemp("merge")
     files = [submitted] + [scored(demo_session, tmp / f"{e}.prscore", e) for e in ("E02", "E03")]
     out = tmp / "result.prresult"
@@ -508,8 +506,6 @@ def merged(demo_session, submitted, tmp_path_factory):
 
 @needs_poppler
 def test_sheets_from_a_real_merge(merged, tmp_path):
-    from app.merge import load_result
-
     result = load_result(merged)
     summary = sheets.panel_summary(result, tmp_path / "summary.pdf")
     flat = squash(pdftotext(summary))
@@ -519,7 +515,7 @@ def test_sheets_from_a_real_merge(merged, tmp_path):
     listing = sheets.candidate_list(result, tmp_path / "candidates.pdf")
     flat = squash(pdftotext(listing))
     for cat in result.categories:
-        for aid in cat["candidates"]:
+        for aid in cat.candidates:
             assert squash(result.applicant(aid).name) in flat
     assert_page_numbers(summary)
     assert_within_margins(summary)
@@ -547,11 +543,7 @@ def test_cli_refuses_an_unsubmitted_file(demo_session, tmp_path):
 
 def test_cli_report(merged, tmp_path):
     args = ["report", str(merged), "--pdf", str(tmp_path / "s.pdf"), "--candidates", str(tmp_path / "c.pdf")]
-    try:
-        import app.report  # noqa: F401
-        args += ["--xlsx", str(tmp_path / "r.xlsx")]
-    except ModuleNotFoundError:
-        pass
+    args += ["--xlsx", str(tmp_path / "r.xlsx")]
     run = run_cli(*args)
     written = run.stdout.splitlines()
     assert written[:2] == [str(tmp_path / "s.pdf"), str(tmp_path / "c.pdf")]

@@ -5,12 +5,13 @@
     python tools/i18n.py build              # compile zh_CN/*.ts into panelreview_zh_CN.qm
 
 A translatable string is the first literal argument of `tr(...)`, `self.tr(...)`,
-`N_(...)`, or of any error class defined in app/errors.py.
+`N_(...)`, `Sentence(...)`, or of any error class defined in app/errors.py.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import i18n  # noqa: E402
 
-MARKERS = {"tr", "N_", "translate_noop"}
+MARKERS = {"tr", "N_", "translate_noop", "Sentence"}
 # Helpers whose message is not their first argument: name → index of the message.
 MESSAGE_AT = {"problem": 1, "once": 1, "bad": 2}
 SCANNED = ("app", "ui")
@@ -89,7 +90,13 @@ def add(area: str, source: str, translation: str) -> Path:
 
 
 def lrelease() -> str | None:
+    """Qt's lrelease: PySide6-Essentials puts `pyside6-lrelease` in the venv's bin/ (Scripts\\ on
+    Windows), which is not on PATH when the venv is not activated, so look beside this Python first."""
+    here = Path(sys.executable).parent
     for name in ("pyside6-lrelease", "lrelease"):
+        for exe in (here / name, here / f"{name}.exe"):
+            if exe.is_file() and os.access(exe, os.X_OK):
+                return str(exe)
         exe = shutil.which(name)
         if exe:
             return exe

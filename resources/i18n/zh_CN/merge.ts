@@ -383,5 +383,285 @@
             <source>{id}: field inspection {outcome}; status {status}</source>
             <translation>{id}：实地考察{outcome}；状态：{status}</translation>
         </message>
+        <message>
+            <source>CHANGED after it was submitted:</source>
+            <translation>提交后被改动：</translation>
+        </message>
+        <message>
+            <source>a file with this name already exists</source>
+            <translation>同名文件已存在</translation>
+        </message>
+        <message>
+            <source>belongs to another session ({found}), not {title}</source>
+            <translation>属于另一评审会（{found}），不是{title}</translation>
+        </message>
+        <message>
+            <source>cannot read: {reason}</source>
+            <translation>无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>changed after it was submitted: {problems}</source>
+            <translation>提交后被修改：{problems}</translation>
+        </message>
+        <message>
+            <source>expert {expert} already handed in {other}; only the first is merged</source>
+            <translation>专家{expert}已提交{other}，只汇总第一份</translation>
+        </message>
+        <message>
+            <source>expert {expert} is not on the session's panel</source>
+            <translation>专家{expert}不在本次评审专家组中</translation>
+        </message>
+        <message>
+            <source>has no pages</source>
+            <translation>没有任何页面</translation>
+        </message>
+        <message>
+            <source>id {id} is already used by {other}</source>
+            <translation>编号 {id} 已被 {other} 使用</translation>
+        </message>
+        <message>
+            <source>is damaged or is not a PDF</source>
+            <translation>文件已损坏或不是 PDF</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <translation>文件为空</translation>
+        </message>
+        <message>
+            <source>is not a file</source>
+            <translation>不是文件</translation>
+        </message>
+        <message>
+            <source>its copy of applicant {applicant} differs from the session's</source>
+            <translation>其中申报单位{applicant}的信息与评审会不一致</translation>
+        </message>
+        <message>
+            <source>its copy of rubric {rubric} differs from the session's</source>
+            <translation>其中评审细则{rubric}与评审会的不一致</translation>
+        </message>
+        <message>
+            <source>needs a password</source>
+            <translation>需要密码才能打开</translation>
+        </message>
+        <message>
+            <source>no such result file</source>
+            <translation>评审结果文件不存在</translation>
+        </message>
+        <message>
+            <source>no such score file</source>
+            <translation>评分文件不存在</translation>
+        </message>
+        <message>
+            <source>not a PanelReview result file</source>
+            <translation>不是PanelReview评审结果文件</translation>
+        </message>
+        <message>
+            <source>not a PanelReview score file</source>
+            <translation>不是本系统的评分文件</translation>
+        </message>
+        <message>
+            <source>not a PanelReview score file (not an SQLite database)</source>
+            <translation>不是本系统的评分文件（不是 SQLite 数据库）</translation>
+        </message>
+        <message>
+            <source>not a readable CSV file: {reason}</source>
+            <translation>无法读取的 CSV 文件：{reason}</translation>
+        </message>
+        <message>
+            <source>not a readable Excel file: {reason}</source>
+            <translation>无法读取的 Excel 文件：{reason}</translation>
+        </message>
+        <message>
+            <source>not submitted (round {round} is still open)</source>
+            <translation>尚未提交（第{round}轮仍在评分中）</translation>
+        </message>
+        <message>
+            <source>not submitted yet, so there is no fingerprint to verify</source>
+            <translation>尚未提交，没有可校验的校验码</translation>
+        </message>
+        <message>
+            <source>page {page} is damaged and cannot be shown</source>
+            <translation>第 {page} 页已损坏，无法显示</translation>
+        </message>
+        <message>
+            <source>page {page} took too long to show</source>
+            <translation>第 {page} 页显示超时</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: a value in a column without a header</source>
+            <translation>第 {row} 行，{column} 列：该列没有表头，却填写了内容</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: category {value!r} is not one of {values} (rubric {rubric})</source>
+            <translation>第 {row} 行，{column} 列：类别 {value!r} 不在 {values} 之中（评审细则 {rubric}）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: column {name} appears twice (also column {other})</source>
+            <translation>第 {row} 行，{column} 列：{name} 列重复（另见 {other} 列）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: duplicate id {value!r} (first in row {first})</source>
+            <translation>第 {row} 行，{column} 列：编号 {value!r} 重复（首次出现在第 {first} 行）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: id {value!r} cannot be used as a folder name (avoid / \ : * ? " &lt; &gt; |)</source>
+            <translation>第 {row} 行，{column} 列：编号 {value!r} 不能用作文件夹名（请勿使用 / \ : * ? " &lt; &gt; |）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: missing required column (write {words} in the header)</source>
+            <translation>第 {row} 行，{column} 列：缺少必需的列（表头请写 {words}）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: no folder {value!r} in {materials}</source>
+            <translation>第 {row} 行，{column} 列：{materials} 中没有文件夹 {value!r}</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: rubric {rubric} has no profile attribute {attr}; leave this cell empty</source>
+            <translation>第 {row} 行，{column} 列：评审细则 {rubric} 没有属性 {attr}，此格应留空</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: rubric {rubric} needs a value for {attr} (one of {values})</source>
+            <translation>第 {row} 行，{column} 列：评审细则 {rubric} 需要填写 {attr}（可选：{values}）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: the id is empty</source>
+            <translation>第 {row} 行，{column} 列：编号为空</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: the name is empty</source>
+            <translation>第 {row} 行，{column} 列：名称为空</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: the rubric is empty</source>
+            <translation>第 {row} 行，{column} 列：评审细则为空</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: unknown column {value!r}: neither {fixed} nor a profile attribute of any rubric</source>
+            <translation>第 {row} 行，{column} 列：无法识别的列 {value!r}：既不是 {fixed}，也不是任何评审细则的属性</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: unknown rubric {value!r} (known: {known})</source>
+            <translation>第 {row} 行，{column} 列：未知的评审细则 {value!r}（现有：{known}）</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: {reason}</source>
+            <translation>第{row}行，{column}列：{reason}</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: {value!r} contradicts {other!r} in column {first}</source>
+            <translation>第 {row} 行，{column} 列：{value!r} 与 {first} 列的 {other!r} 矛盾</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column}: {value!r} is not a value of {attr} (allowed: {values})</source>
+            <translation>第 {row} 行，{column} 列：{value!r} 不是 {attr} 的可选值（可选：{values}）</translation>
+        </message>
+        <message>
+            <source>row {row}: missing columns {columns}</source>
+            <translation>第{row}行：缺少列 {columns}</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>无法读取该文件</translation>
+        </message>
+        <message>
+            <source>the file is missing</source>
+            <translation>文件不存在</translation>
+        </message>
+        <message>
+            <source>the form must be a .csv or .xlsx file</source>
+            <translation>表格必须是 .csv 或 .xlsx 文件</translation>
+        </message>
+        <message>
+            <source>the history cannot be changed</source>
+            <translation>修改记录不可更改</translation>
+        </message>
+        <message>
+            <source>the result file is damaged: {reason}</source>
+            <translation>评审结果文件已损坏：{reason}</translation>
+        </message>
+        <message>
+            <source>the rubric is not valid ({count} problems)</source>
+            <translation>评审细则无效（{count} 个问题）</translation>
+        </message>
+        <message>
+            <source>the score file is damaged: {reason}</source>
+            <translation>评分文件已损坏：{reason}</translation>
+        </message>
+        <message>
+            <source>the score file is not submitted yet; sheets are printed from submitted files only</source>
+            <translation>评分文件尚未提交；只能根据已提交的评分文件打印</translation>
+        </message>
+        <message>
+            <source>the table has a header but no applicants</source>
+            <translation>表格只有表头，没有申报单位</translation>
+        </message>
+        <message>
+            <source>the table has a header but no experts</source>
+            <translation>表格只有表头，没有专家</translation>
+        </message>
+        <message>
+            <source>the table is empty</source>
+            <translation>表格是空的</translation>
+        </message>
+        <message>
+            <source>there is no page {page}</source>
+            <translation>没有第 {page} 页</translation>
+        </message>
+        <message>
+            <source>this is an old Excel .xls file; save it as .xlsx or CSV</source>
+            <translation>这是旧版 Excel .xls 文件，请另存为 .xlsx 或 CSV</translation>
+        </message>
+        <message>
+            <source>took too long to open; it may be damaged</source>
+            <translation>打开超时，文件可能已损坏</translation>
+        </message>
+        <message>
+            <source>verified, submitted by {expert}</source>
+            <translation>校验通过，由 {expert} 提交</translation>
+        </message>
+        <message>
+            <source>written by a newer PanelReview (score file schema {found}, this program reads up to {ours}); update PanelReview to read it</source>
+            <translation>由更新版本的程序写入（评分文件结构 {found}，本程序最高支持 {ours}）；请升级程序后再读取</translation>
+        </message>
+        <message>
+            <source>written by a newer PanelReview; update PanelReview to read it</source>
+            <translation>由更新版本的PanelReview生成，请升级后再打开</translation>
+        </message>
+        <message>
+            <source>{applicant} has answers although the expert recused</source>
+            <translation>专家已回避{applicant}，但文件中仍有评分</translation>
+        </message>
+        <message>
+            <source>{applicant} has no recommendation although the file was submitted</source>
+            <translation>文件已提交，但{applicant}没有推荐意见</translation>
+        </message>
+        <message>
+            <source>{applicant} {item} is not an item of its rubric</source>
+            <translation>{applicant} {item}不是其评审细则中的项目</translation>
+        </message>
+        <message>
+            <source>{applicant} {item} is unanswered although the file was submitted</source>
+            <translation>文件已提交，但{applicant} {item}未作答</translation>
+        </message>
+        <message>
+            <source>{applicant} {item}: answer {value!r} is neither yes nor no</source>
+            <translation>{applicant} {item}：答案{value!r}既不是“是”也不是“否”</translation>
+        </message>
+        <message>
+            <source>{applicant} {item}: {points} points are outside its bands ({allowed})</source>
+            <translation>{applicant} {item}：{points}分超出允许的分值范围（{allowed}）</translation>
+        </message>
+        <message>
+            <source>{count} problems</source>
+            <translation>{count} 个问题</translation>
+        </message>
+        <message>
+            <source>{count} rows are wrong; nothing was imported</source>
+            <translation>{count} 行有误；未导入任何内容</translation>
+        </message>
+        <message>
+            <source>{file}: {reason}</source>
+            <translation>{file}：{reason}</translation>
+        </message>
     </context>
 </TS>

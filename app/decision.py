@@ -1,0 +1,376 @@
+"""Deciding: from the session and the accepted score files to the panel's typed `Result`, in memory.
+
+`decide(session, intake, inspections=..., created=...)` is a pure function:
+it reads nothing and writes nothing. The rules, in the words of the calls
+(000: 符合基本条件 + 总量控制 + 分高优先 + 实地验证):
+
+* Consensus by the session's method (mean, trimmed_mean, median; see
+  app.consensus), rounded half up to `decimals`. The method is applied
+  independently to the totals, to each section's and to each criterion's
+  values. Recused experts (回避) are left out of that applicant; with fewer
+  than `min_experts` the applicant is flagged "insufficient_experts" and
+  not ranked.
+* A basic condition or gate is met when more than half (condition_rule
+  "majority"; a tie is not a majority) or all ("unanimous") of the
+  non-recused experts who answered it said yes. An applicant failing one is
+  ineligible and not ranked. Priority conditions (倾斜条件) are met by the
+  same rule and only count in tie-breaks.
+* Rubrics without a points table (national, Chongqing) are decided by the
+  experts' recommendations: ranked by the number of positive ones, then by
+  priority conditions met; their total is None.
+* Ranking within each quota category by consensus total; equal totals are
+  separated by the rubric's tie_break sections in order, then by the number
+  of priority conditions met. Applicants still equal share a rank and are
+  marked tied: a tie is never broken silently.
+* Candidates (候选名单): see `fill`.
+* Flags (畸高畸低, advisory): an expert whose total differs from the
+  consensus of the others by more than `flag_total_threshold`; a criterion
+  whose spread (max − min) exceeds `flag_spread_fraction` × its maximum.
+* Agreement (advisory): Kendall's W per category over the ranked
+  applicants and the experts who scored all of them; each expert's
+  leniency = mean(expert total − consensus).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping
+
+from app import consensus as cons
+from app import vocabulary as words
+from app.errors import MergeError
+from app.intake import Intake, SessionRubrics, Submission
+from app.result import (Agreement, Answer, ApplicantResult, Category, ConditionResult, ExpertScores, Flag,
+                        Inspection, Part, PanelMember, Result, RoundChange)
+from app.rubric import Applied, Criterion
+from app.session import Applicant, Session
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The session settings the decision depends on, with the defaults the README states."""
+
+    method: str
+    trim_min: int
+    decimals: int
+    min_experts: int
+    unanimous: bool
+    threshold: Decimal
+    fraction: Decimal
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> "Rules":
+        def num(key: str, default: str) -> Decimal:
+            value = settings.get(key)
+            return Decimal(str(value if value is not None else default))
+
+        return cls(method=settings.get("method", "mean"), trim_min=int(settings.get("trim_min_experts", 5)),
+                   decimals=int(settings.get("decimals", 2)), min_experts=int(settings.get("min_experts", 3)),
+                   unanimous=settings.get("condition_rule", "majority") == "unanimous",
+                   threshold=num("flag_total_threshold", "15"), fraction=num("flag_spread_fraction", "0.5"))
+
+    def agree(self, values: list[Decimal]) -> Decimal | None:
+        return cons.consensus(values, self.method, trim_min=self.trim_min, decimals=self.decimals)
+
+
+def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspection], created: str) -> Result:
+    """The panel's result: consensus, eligibility, flags, ranks, candidate lists, agreement."""
+    rules = Rules.of(session.settings)
+    names = {e.id: e.name for e in session.experts}
+    merged = {s.expert_id for s in intake.submissions}
+    applicants: list[ApplicantResult] = []
+    keys: dict[str, tuple] = {}
+    for a in session.applicants:
+        result = _applicant(session.applied(a.id), a, intake, rules, names)
+        keys[a.id] = _rank_key(session.applied(a.id), result)
+        applicants.append(result)
+    changes = _round_changes(intake)
+    for r in applicants:
+        r.changes = [c for c in changes if c.applicant_id == r.id]
+    _rank(applicants, keys)
+    for r in applicants:
+        if r.rank is not None:
+            r.inspection = inspections.get(r.id)
+    result = Result(
+        session_id=session.id, title=session.title, date=session.date or "", method=rules.method,
+        settings=dict(session.settings), created=created, files=list(intake.files),
+        experts=[PanelMember(e.id, e.name, e.organisation, e.title, e.id in merged) for e in session.experts],
+        applicants=applicants, categories=_categories(session, applicants), agreement={}, leniency={},
+        changes=changes)
+    fill(result)
+    result.agreement = {c.name: _agreement(c.name, applicants, intake.submissions) for c in result.categories}
+    result.leniency = _leniency(applicants, intake.submissions, rules.decimals)
+    return result
+
+
+# --------------------------------------------------------------------------- one applicant
+
+
+def _applicant(applied: Applied, a: Applicant, intake: Intake, rules: Rules, names: dict[str, str]
+               ) -> ApplicantResult:
+    rubrics = intake.rubrics
+    has_points = applied.rubric.has_points
+    criteria = [c for c in applied.criteria() if not c.is_gate]
+    scores = {s.expert_id: _expert_scores(s, a.id, applied, criteria, rubrics) for s in intake.submissions}
+    scorers = [e for e in intake.submissions if a.id not in e.recused]
+    conditions = _conditions(a.id, scorers, rubrics, rules)
+    failed = [c.id for c in conditions if c.met is False and c.kind in (words.CONDITION, words.GATE)]
+    counted = [scores[e.expert_id] for e in scorers]
+    total = rules.agree([s.total for s in counted if s.total is not None]) if has_points else None
+    sections = {s.id: rules.agree([x.sections[s.id] for x in counted]) if has_points else None
+                for s in applied.sections}
+    crit = {c.id: rules.agree([x.criteria[c.id] for x in counted]) if has_points else None for c in criteria}
+    flags = _flags(counted, criteria, rules, names, has_points)
+    if len(counted) < rules.min_experts:
+        status = words.INSUFFICIENT_EXPERTS
+    elif failed:
+        status = words.INELIGIBLE
+    else:
+        status = words.RANKED
+    return ApplicantResult(
+        id=a.id, name=a.name, category=a.category, rubric_id=a.rubric_id, variant=applied.variant_label(),
+        profile=dict(a.profile), has_points=has_points, eligible=not failed, failed=failed,
+        ineligible=ineligible_reasons(conditions, failed, names), total=total, sections=sections, criteria=crit,
+        recommendations={"yes": sum(1 for s in counted if s.decision == words.POSITIVE),
+                         "no": sum(1 for s in counted if s.decision == words.NEGATIVE)},
+        priority_met=[c.id for c in conditions if c.met and c.kind == words.PRIORITY],
+        rank=None, tied=False, status=status, flags=flags, conditions=conditions,
+        parts=_parts(applied, rubrics.order[a.id]), scores=scores)
+
+
+def _parts(applied: Applied, items: list) -> list[Part]:
+    """Sections with their criteria and gates, then every answerable item, in the rubric's order."""
+    parts: list[Part] = []
+    for s in applied.sections:
+        parts.append(Part("section", s.id, None, f"{s.no} {s.title}".strip(), s.max))
+        for c in s.criteria:
+            parts.append(Part("gate" if c.is_gate else "criterion", c.id, s.id, c.text, c.max))
+    for item in items:
+        parts.append(Part("item:" + item.kind, item.id, item.criterion, item.text, item.max))
+    return parts
+
+
+def _expert_scores(e: Submission, applicant_id: str, applied: Applied, criteria: list[Criterion],
+                   rubrics: SessionRubrics) -> ExpertScores:
+    """One expert's answers with what they count for: points a gate's "no" made moot count for nothing."""
+    items = rubrics.items[applicant_id]
+    given = e.answers.get(applicant_id, {})
+    stopped = rubrics.stopped(applicant_id, given)
+    recused = e.recused.get(applicant_id)
+    has_points = applied.rubric.has_points and recused is None
+    crit = {c.id: ZERO for c in criteria}
+    sec = {s.id: ZERO for s in applied.sections}
+    answers: dict[str, Answer] = {}
+    for item_id, (value, level) in given.items():
+        item = items[item_id]
+        counted = item.takes_points and item_id not in stopped
+        answers[item_id] = Answer(value, level, counted)
+        if counted and recused is None:
+            pts = Decimal(value)
+            cid, sid = item.criterion or item_id, item.section or ""
+            crit[cid] = crit.get(cid, ZERO) + pts
+            sec[sid] = sec.get(sid, ZERO) + pts
+    decision, opinion = e.recommendations.get(applicant_id, (None, ""))
+    return ExpertScores(
+        expert_id=e.expert_id, recused=recused,
+        total=sum(sec.values(), ZERO) if has_points else None,
+        decision=decision if recused is None else None, opinion=opinion if recused is None else "",
+        sections=sec if has_points else {}, criteria=crit if has_points else {}, answers=answers,
+        comments=dict(e.comments.get(applicant_id, {})), citations=list(e.citations.get(applicant_id, [])))
+
+
+def _conditions(applicant_id: str, scorers: list[Submission], rubrics: SessionRubrics, rules: Rules
+                ) -> list[ConditionResult]:
+    """Each basic condition, gate and priority condition as the scoring experts answered it."""
+    out = []
+    stopped = {e.expert_id: rubrics.stopped(applicant_id, e.answers.get(applicant_id, {})) for e in scorers}
+    for item in rubrics.order[applicant_id]:
+        if item.kind not in (words.CONDITION, words.GATE, words.PRIORITY):
+            continue
+        # an answer a gate's "no" made moot does not count, as its points would not
+        said = {e.expert_id: got[0] for e in scorers
+                if item.id not in stopped[e.expert_id] and (got := e.answers.get(applicant_id, {}).get(item.id))}
+        yes = sum(1 for v in said.values() if v == words.YES)
+        met = None if not said else (yes == len(said) if rules.unanimous else 2 * yes > len(said))
+        # every answer given is shown, a moot one too: the reader sees what each expert said
+        shown = {e.expert_id: (got[0], e.comments.get(applicant_id, {}).get(item.id, "")) for e in scorers
+                 if (got := e.answers.get(applicant_id, {}).get(item.id))}
+        out.append(ConditionResult(item.id, item.kind, item.text, met, yes, len(said) - yes, shown))
+    return out
+
+
+def ineligible_reasons(conditions: list[ConditionResult], failed: list[str], names: Mapping[str, str]) -> list:
+    """Why the applicant is not eligible: one sentence per failed condition or gate."""
+    return [words.condition_sentence(c.kind, c.id, c.text, c.answers, yes=c.yes, no=c.no, names=names)
+            for c in conditions if c.id in failed]
+
+
+def _flags(counted: list[ExpertScores], criteria: list[Criterion], rules: Rules, names: dict[str, str],
+           has_points: bool) -> list[Flag]:
+    """Too few experts; an expert's total far from the others' consensus; a criterion's wide spread."""
+    found: list[tuple[str, str | None, str | None, dict, str]] = []
+    if len(counted) < rules.min_experts:
+        found.append((words.INSUFFICIENT_EXPERTS, None, None, {"count": len(counted), "min": rules.min_experts}, ""))
+    if has_points and len(counted) >= 2:
+        for s in counted:
+            others = rules.agree([o.total for o in counted if o is not s])
+            diff = s.total - others
+            if abs(diff) > rules.threshold:
+                found.append((words.OUTLIER_TOTAL, s.expert_id, None,
+                              {"total": str(s.total), "others": str(others), "diff": str(diff),
+                               "threshold": str(rules.threshold)}, ""))
+        for c in criteria:
+            pts = {s.expert_id: s.criteria[c.id] for s in counted}
+            gap = cons.spread(pts.values())
+            if c.max and gap > rules.fraction * c.max:
+                low, high = min(pts.values()), max(pts.values())
+                found.append((words.CRITERION_SPREAD, None, c.id,
+                              {"low": str(low), "high": str(high), "spread": str(gap), "max": str(c.max),
+                               "fraction": str(rules.fraction),
+                               "low_experts": [eid for eid, v in pts.items() if v == low],
+                               "high_experts": [eid for eid, v in pts.items() if v == high]}, c.text))
+    return [make_flag(kind, eid, cid, data, names=names, criterion_text=text) for kind, eid, cid, data, text in found]
+
+
+def make_flag(kind: str, expert_id: str | None, criterion_id: str | None, data: dict, *, names: Mapping[str, str],
+              criterion_text: str) -> Flag:
+    return Flag(kind, expert_id, criterion_id, data,
+                words.flag_sentence(kind, expert_id, criterion_id, data, names=names, criterion_text=criterion_text))
+
+
+# --------------------------------------------------------------------------- rounds
+
+
+def _round_changes(intake: Intake) -> list[RoundChange]:
+    """What each expert changed from one round to the next, per answer, recusal and recommendation."""
+    out = []
+    for e in intake.submissions:
+        for before, after in zip(e.rounds, e.rounds[1:]):
+            for aid, target, old, new in _changed(before, after):
+                item = intake.rubrics.items.get(aid, {}).get(target)
+                out.append(RoundChange(e.expert_id, aid, target, item.criterion if item is not None else None,
+                                       before["round"], after["round"], old, new))
+    return out
+
+
+def _changed(before: dict, after: dict) -> list[tuple[str, str, Any, Any]]:
+    try:
+        b, a = json.loads(before["content"] or "{}"), json.loads(after["content"] or "{}")
+    except ValueError:
+        return []
+    out = []
+    for part, n in (("answers", 2), ("recusals", 1), ("recommendations", 1)):
+        bm = {tuple(x[:n]): x[n] for x in b.get(part, [])}
+        am = {tuple(x[:n]): x[n] for x in a.get(part, [])}
+        for key in sorted(set(bm) | set(am), key=str):
+            if bm.get(key) != am.get(key):
+                target = key[1] if n == 2 else {"recusals": "recusal", "recommendations": "recommendation"}[part]
+                out.append((key[0], target, bm.get(key), am.get(key)))
+    return out
+
+
+# --------------------------------------------------------------------------- ranking and candidates
+
+
+def _rank_key(applied: Applied, a: ApplicantResult) -> tuple:
+    if a.has_points:
+        sections = [a.sections.get(sid) for sid in applied.rubric.tie_break]
+        return (a.total if a.total is not None else Decimal(-1),
+                *[v if v is not None else Decimal(-1) for v in sections], len(a.priority_met))
+    return (Decimal(a.recommendations["yes"]), len(a.priority_met))
+
+
+def _rank(applicants: list[ApplicantResult], keys: Mapping[str, tuple]) -> None:
+    """Competition ranks (1, 2, 2, 4) within each category among applicants with status ranked."""
+    cats: dict[str, list[ApplicantResult]] = {}
+    for r in applicants:
+        if r.status == words.RANKED:
+            cats.setdefault(r.category, []).append(r)
+    for members in cats.values():
+        members.sort(key=lambda r: keys[r.id], reverse=True)
+        for k, r in enumerate(members):
+            same = k and keys[members[k - 1].id] == keys[r.id]
+            r.rank = members[k - 1].rank if same else k + 1
+        for r in members:
+            r.tied = sum(1 for x in members if x.rank == r.rank) > 1
+
+
+def _categories(session: Session, applicants: list[ApplicantResult]) -> list[Category]:
+    names = list(dict.fromkeys([r.category for r in applicants] + list(session.quotas)))
+    return [Category(n, session.quotas.get(n)) for n in names]
+
+
+def fill(result: Result) -> None:
+    """Fill each category's candidate list from the inspections, and set each ranked applicant's status.
+
+    Rank by rank: a rank with anyone not yet inspected stops the filling
+    (`awaiting`) — the list cannot skip over it, since it might pass; those
+    who passed are taken while places remain; when they are more than the
+    places left they are a `boundary_tie` and the filling stops without
+    taking any of them: the panel decides. A category without a quota takes
+    everyone who passed.
+    """
+    position = {a.id: k for k, a in enumerate(result.applicants)}
+    for cat in result.categories:
+        members = sorted((a for a in result.applicants if a.category == cat.name and a.rank is not None),
+                         key=lambda a: (a.rank, position[a.id]))
+        for a in members:
+            a.status = words.RANKED
+        cat.candidates, cat.awaiting, cat.boundary_tie = [], [], []
+        for rank in sorted({a.rank for a in members}):
+            if cat.quota is not None and len(cat.candidates) >= cat.quota:
+                break
+            group = [a for a in members if a.rank == rank]
+            pending = [a.id for a in group if a.inspection is None]
+            if pending:
+                cat.awaiting = pending
+                break
+            passed = [a for a in group if a.inspection.passed]
+            if cat.quota is not None and len(cat.candidates) + len(passed) > cat.quota:
+                cat.boundary_tie = [a.id for a in passed]
+                break
+            for a in passed:
+                a.status = words.CANDIDATE
+                cat.candidates.append(a.id)
+
+
+def inspect(result: Result, applicant_id: str, inspection: Inspection) -> None:
+    """Record a field inspection (实地考察) in the result and refill the candidate lists."""
+    a = result.applicant(applicant_id)
+    if a.rank is None:
+        raise MergeError("{id} is not ranked ({status}), so it is not proposed for field inspection",
+                         id=applicant_id, status=a.status)
+    a.inspection = inspection
+    fill(result)
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def _agreement(category: str, applicants: list[ApplicantResult], submissions: list[Submission]) -> Agreement:
+    """Kendall's W over the category's ranked applicants and the experts who scored every one of them."""
+    ranked = [a for a in applicants if a.category == category and a.rank is not None and a.total is not None]
+    block: dict[str, dict[str, Decimal]] = {}
+    for e in submissions:
+        mine = {a.id: a.scores[e.expert_id].total for a in ranked
+                if a.scores[e.expert_id].recused is None and a.scores[e.expert_id].total is not None}
+        if mine and len(mine) == len(ranked):
+            block[e.expert_id] = mine
+    w = cons.kendalls_w(block) if ranked else None
+    return Agreement(category, "Kendall's W", w, len(ranked) if block else 0, len(block))
+
+
+def _leniency(applicants: list[ApplicantResult], submissions: list[Submission], decimals: int
+              ) -> dict[str, Decimal | None]:
+    """Each expert's mean(own total − consensus) over the applicants with a consensus total."""
+    out = {}
+    for e in submissions:
+        pairs = [(a.scores[e.expert_id].total, a.total) for a in applicants
+                 if a.total is not None and a.scores[e.expert_id].recused is None
+                 and a.scores[e.expert_id].total is not None]
+        out[e.expert_id] = cons.leniency(pairs, decimals=decimals)
+    return out
