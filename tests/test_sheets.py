@@ -549,4 +549,4 @@ def test_cli_report(merged, tmp_path):
     assert written[:2] == [str(tmp_path / "s.pdf"), str(tmp_path / "c.pdf")]
     assert all(Path(p).is_file() for p in written)
     nothing = run_cli("report", str(merged), check=False)
-    assert nothing.returncode == 1
+    assert nothing.returncode == 2  # nothing asked for: a usage error

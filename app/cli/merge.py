@@ -9,6 +9,9 @@ from typing import Any
 from app import cli
 from app import merge as merge_core
 from app import report as report_core
+from app import vocabulary as words
+from app.result import Category, Result, as_json, score_text
+from app.resultfile import load_result
 from app.i18n import tr
 from app.session import open_session
 
@@ -38,64 +41,53 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=export_command, parser=p)
 
 
-def _status_word(status: str) -> str:
-    return {"candidate": tr("candidate"), "ranked": tr("ranked"), "ineligible": tr("ineligible"),
-            "insufficient_experts": tr("insufficient experts"), "accepted": tr("accepted"),
-            "rejected": tr("rejected")}.get(status, status)
-
-
 def merge_command(args: argparse.Namespace) -> int:
     """Merge, write the result file and show the ranking (or JSON); 0, or 1 when nothing could be merged."""
     session = open_session(args.session)
     result = merge_core.merge(session, args.inputs, out=args.out)
     if args.json:
-        cli.emit_json(merge_core.as_json(result))
+        cli.emit_json(as_json(result))
         return 0
     show(result)
     cli.out(tr("result written to {path}").format(path=args.out))
     return 0
 
 
-def show(result: merge_core.Result) -> None:
+def show(result: Result) -> None:
     """The files with their reasons, then the ranking of each category with its flags."""
     d = result.decimals
-    s = lambda v: merge_core.score_text(v, d) or "—"  # noqa: E731
+    s = lambda v: score_text(v, d) or "—"  # noqa: E731
     cli.out(f"{result.title}  ({result.date})  {tr('method')}: {result.method}")
     cli.out()
     cli.out(tr("Score files:"))
     cli.print_table([tr("file"), tr("expert"), tr("round"), tr("fingerprint"), tr("status"), tr("reason")],
                     [[Path(f.path).name, f"{f.expert_id or '?'} {f.expert_name}".strip(), str(f.round or ""),
-                      f.fingerprint or "", _status_word(f.status), f.reason] for f in result.files])
+                      f.fingerprint or "", words.word(f.status), f.reason] for f in result.files])
     for cat in result.categories:
-        members = [a for a in result.applicants if a.category == cat["name"]]
+        members = [a for a in result.applicants if a.category == cat.name]
         if not members:
             continue
         cli.out()
-        quota = "—" if cat["quota"] is None else str(cat["quota"])
-        cli.out(f"{cat['name']}  ({tr('quota')}: {quota})")
+        quota = "—" if cat.quota is None else str(cat.quota)
+        cli.out(f"{cat.name}  ({tr('quota')}: {quota})")
         members.sort(key=lambda a: (a.rank is None, a.rank or 0))
         rows = []
         for a in members:
             rank = "" if a.rank is None else (f"{a.rank}=" if a.tied else str(a.rank))
             score = s(a.total) if a.has_points else f"{a.recommendations['yes']}:{a.recommendations['no']}"
-            rows.append([rank, a.id, a.name, score, _status_word(a.status), str(len(a.flags) or "")])
+            rows.append([rank, a.id, a.name, score, words.word(a.status), str(len(a.flags) or "")])
         cli.print_table([tr("rank"), tr("id"), tr("applicant"), tr("total"), tr("status"), tr("flags")], rows)
         for a in members:
             for reason in a.ineligible_reasons:
                 cli.out(f"  {a.id}: {reason}")
             for f in a.flags:
                 cli.out(f"  {a.id} ! {f.detail}")
-        if cat["awaiting"]:
-            cli.out("  " + tr("awaiting field inspection: {ids}").format(ids=", ".join(cat["awaiting"])))
-        if cat["boundary_tie"]:
-            cli.out("  " + tr("tied at the quota boundary (the panel decides): {ids}").format(
-                ids=", ".join(cat["boundary_tie"])))
-        if cat["candidates"]:
-            cli.out("  " + tr("candidates: {ids}").format(ids=", ".join(cat["candidates"])))
-        w = result.agreement.get(cat["name"])
-        if w and w["value"] is not None:
+        for line in _list_lines(cat, always=False):
+            cli.out("  " + line)
+        w = result.agreement.get(cat.name)
+        if w and w.value is not None:
             cli.out("  " + tr("agreement ({name}): {value} over {applicants} applicants and {experts} experts").format(
-                name=w["name"], value=w["value"], applicants=w["applicants"], experts=w["experts"]))
+                name=w.name, value=w.value, applicants=w.applicants, experts=w.experts))
     if any(v is not None for v in result.leniency.values()):
         cli.out()
         cli.out(tr("Leniency (mean of expert total − consensus):"))
@@ -108,23 +100,29 @@ def inspect_command(args: argparse.Namespace) -> int:
     result = merge_core.record_inspection(args.result, args.applicant, passed=args.passed, note=args.note or "")
     a = result.applicant(args.applicant)
     cli.out(tr("{id}: field inspection {outcome}; status {status}").format(
-        id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=_status_word(a.status)))
-    for cat in result.categories:
-        if cat["name"] == a.category:
-            cli.out(tr("candidates: {ids}").format(ids=", ".join(cat["candidates"]) or "—"))
-            if cat["awaiting"]:
-                cli.out(tr("awaiting field inspection: {ids}").format(ids=", ".join(cat["awaiting"])))
-            if cat["boundary_tie"]:
-                cli.out(tr("tied at the quota boundary (the panel decides): {ids}").format(
-                    ids=", ".join(cat["boundary_tie"])))
+        id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=words.word(a.status)))
+    for line in _list_lines(result.category(a.category), always=True):
+        cli.out(line)
     return 0
+
+
+def _list_lines(cat: Category, *, always: bool) -> list[str]:
+    """The candidate list of a category as lines: who awaits inspection, who is tied, who is a candidate."""
+    lines = []
+    if always or cat.candidates:
+        lines.append(tr("candidates: {ids}").format(ids=", ".join(cat.candidates) or "—"))
+    if cat.awaiting:
+        lines.append(tr("awaiting field inspection: {ids}").format(ids=", ".join(cat.awaiting)))
+    if cat.boundary_tie:
+        lines.append(tr("tied at the quota boundary (the panel decides): {ids}").format(ids=", ".join(cat.boundary_tie)))
+    return lines
 
 
 def export_command(args: argparse.Namespace) -> int:
     """Write the workbook and/or CSV files and print their paths; 0, or 2 when neither was asked for."""
     if not args.xlsx and not args.csv:
         raise cli.UsageError(tr("give --xlsx FILE or --csv DIR"))
-    result = merge_core.load_result(args.result)
+    result = load_result(args.result)
     if args.xlsx:
         cli.out(str(report_core.write_xlsx(result, args.xlsx)))
     if args.csv:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app import cli
-from app import merge as merge_core
+from app.resultfile import load_result
 from app import report as report_core
 from app import sheets as sheets_core
 from app.i18n import tr
@@ -52,7 +52,7 @@ def report(args: argparse.Namespace) -> int:
     """Write the summary, candidate list and/or workbook and print each path; 0, or 2 when none was asked for."""
     if not (args.pdf or args.candidates or args.xlsx):
         raise cli.UsageError(tr("say what to write: --pdf, --candidates or --xlsx"))
-    result = merge_core.load_result(args.result)
+    result = load_result(args.result)
     written = []
     if args.pdf:
         written.append(sheets_core.panel_summary(result, args.pdf))
