@@ -219,7 +219,7 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
     known = {a.id for a in scores.applicants}
     comments: dict[tuple[str, str], list[str]] = {}
     try:
-        with scores.db.atomic():
+        with scores.batch():
             by_applicant: dict[str, list[tuple[int, dict[str, str]]]] = {}
             for n, r in rows:
                 if r["applicant_id"] not in known:

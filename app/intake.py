@@ -186,26 +186,11 @@ def _problem(sf: ScoreFile, session: Session) -> Sentence | None:
 
 
 def _read(sf: ScoreFile) -> Submission:
-    q = sf.db.query
-    run = sf.db.conn.execute  # plain tuples for the big tables: a dict per row costs more than the query
-    answers: dict[str, dict[str, tuple[str, int | None]]] = {}
-    for aid, item_id, value, level in run("select applicant_id, item_id, value, level from answers"):
-        answers.setdefault(aid, {})[item_id] = (value, level)
-    comments: dict[str, dict[str, str]] = {}
-    for aid, target, text in run("select applicant_id, target_id, text from comments"):
-        comments.setdefault(aid, {})[target] = text or ""
-    citations: dict[str, list[Citation]] = {}
-    for aid, target, material, file, page in run(
-            "select applicant_id, target_id, material, file, page from citations order by id"):
-        citations.setdefault(aid, []).append(Citation(target, material, file, page))
-    return Submission(
-        expert_id=sf.expert_id, path=str(sf.path), round=sf.round,
-        recused={r["applicant_id"]: r["reason"] or "" for r in q("select applicant_id, reason from recusals")},
-        answers=answers, comments=comments, citations=citations,
-        recommendations={r["applicant_id"]: (r["decision"] or None, r["opinion"] or "")
-                         for r in q("select applicant_id, decision, opinion from recommendations")},
-        rounds=list(q("select round, content from rounds order by round")) if sf.round > 1 else [],
-    )
+    c = sf.contents()
+    return Submission(expert_id=sf.expert_id, path=str(sf.path), round=sf.round, recused=c.recused,
+                      answers=c.answers, comments=c.comments,
+                      citations={aid: [Citation(*x) for x in cites] for aid, cites in c.citations.items()},
+                      recommendations=c.recommendations, rounds=c.rounds)
 
 
 def _invalid(s: Submission, session: Session, rubrics: SessionRubrics) -> Sentence | None:

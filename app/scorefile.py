@@ -177,6 +177,18 @@ class ApplicantRow:
     profile: dict
 
 
+@dataclass
+class Contents:
+    """Everything an expert gave, by applicant: see ScoreFile.contents()."""
+
+    recused: dict[str, str]  # applicant → reason
+    answers: dict[str, dict[str, tuple[str, int | None]]]  # applicant → item → (value, level)
+    comments: dict[str, dict[str, str]]  # applicant → target → text
+    citations: dict[str, list[tuple[str, str, str, int]]]  # applicant → [(target, material, file, page)]
+    recommendations: dict[str, tuple[str | None, str]]  # applicant → (decision, opinion)
+    rounds: list[dict]  # every round's recorded content, when there was more than one
+
+
 class ScoreFile:
     """An open score file. Writes commit at once; a submitted file refuses them."""
 
@@ -355,6 +367,11 @@ class ScoreFile:
     def answers(self, applicant_id: str) -> dict[str, str]:
         return {r["item_id"]: r["value"] for r in
                 self.db.query("select item_id, value from answers where applicant_id = ?", [applicant_id])}
+
+    def levels(self, applicant_id: str) -> dict[str, int | None]:
+        """item id → the level chosen for it (None where the item has no levels)."""
+        return {r["item_id"]: r["level"] for r in
+                self.db.query("select item_id, level from answers where applicant_id = ?", [applicant_id])}
 
     def answer(self, applicant_id: str, item_id: str) -> str | None:
         return self.answers(applicant_id).get(item_id)
@@ -696,6 +713,32 @@ class ScoreFile:
     def _set_meta(self, key: str, value: str) -> None:
         self.db["meta"].upsert({"key": key, "value": value}, pk="key")
         self._meta[key] = value
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes as one transaction: all of them are saved, or none (an import that fails half-way)."""
+        with self.db.atomic():
+            yield
+
+    def contents(self) -> "Contents":
+        """Everything the expert gave, for every applicant, in a few queries (what a merge takes in)."""
+        q = self.db.query
+        run = self.db.conn.execute  # plain tuples for the big tables: a dict per row costs more than the query
+        answers: dict[str, dict[str, tuple[str, int | None]]] = {}
+        for aid, item_id, value, level in run("select applicant_id, item_id, value, level from answers"):
+            answers.setdefault(aid, {})[item_id] = (value, level)
+        comments: dict[str, dict[str, str]] = {}
+        for aid, target, text in run("select applicant_id, target_id, text from comments"):
+            comments.setdefault(aid, {})[target] = text or ""
+        citations: dict[str, list[tuple[str, str, str, int]]] = {}
+        for aid, *cite in run("select applicant_id, target_id, material, file, page from citations order by id"):
+            citations.setdefault(aid, []).append(tuple(cite))
+        return Contents(
+            recused={r["applicant_id"]: r["reason"] or "" for r in q("select applicant_id, reason from recusals")},
+            answers=answers, comments=comments, citations=citations,
+            recommendations={r["applicant_id"]: (r["decision"] or None, r["opinion"] or "")
+                             for r in q("select applicant_id, decision, opinion from recommendations")},
+            rounds=list(q("select round, content from rounds order by round")) if self.round > 1 else [])
 
     # -- submitting ------------------------------------------------------
 

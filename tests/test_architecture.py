@@ -51,3 +51,120 @@ def test_files_are_written_whole(tmp_path):
         replace_into(target, broken)
     assert target.read_bytes() == b"first"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+# --------------------------------------------------------------------------- who may import and open what
+
+PACKAGES = ("app", "ui")
+# The modules that own a file format: only they open SQLite or read a database handle's tables.
+STORAGE = {"app.session", "app.scorefile", "app.resultfile"}
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the product by dotted name (a package by its own name)."""
+    out = {}
+    for pkg in PACKAGES:
+        for path in sorted((ROOT / pkg).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            out[".".join(parts)] = path
+    return out
+
+
+def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """The product modules `name` imports, anywhere in it (a lazy import inside a function counts too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            for alias in node.names:
+                sub = f"{base}.{alias.name}"
+                found.add(sub if sub in known else base)
+    return {m for m in found if m in known and m != name}
+
+
+def graph() -> dict[str, set[str]]:
+    known = modules()
+    return {name: imports(name, path, known) for name, path in known.items()}
+
+
+def test_no_import_cycles():
+    """Tarjan's strongly connected components over every import in app/ and ui/: each must be one module."""
+    edges = graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(edges[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    assert cycles == []
+
+
+def test_the_expert_and_the_secretary_windows_never_import_each_other():
+    edges = graph()
+    crossing = [(a, b) for a, targets in edges.items() for b in targets
+                for mine, theirs in (("ui.expert", "ui.secretary"), ("ui.secretary", "ui.expert"))
+                if (a == mine or a.startswith(mine + ".")) and (b == theirs or b.startswith(theirs + "."))]
+    assert (ROOT / "ui" / "expert").is_dir() and (ROOT / "ui" / "secretary").is_dir()
+    assert crossing == []
+
+
+def test_the_command_line_is_imported_only_by_the_entry_points():
+    edges = graph()
+    users = sorted(a for a, targets in edges.items() for b in targets
+                   if (b == "app.cli" or b.startswith("app.cli.")) and not (a == "app.cli" or a.startswith("app.cli.")))
+    assert users == ["app.__main__"]
+
+
+def test_only_the_storage_modules_open_sqlite():
+    """sqlite3.connect, sqlite_utils and a handle's `.db` are for session, score-file and result-file code."""
+    offenders = []
+    for name, path in modules().items():
+        if name in STORAGE:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            bad = None
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                bad = next((n for n in names if n.split(".")[0] == "sqlite_utils"), None)
+            elif isinstance(node, ast.Attribute) and node.attr == "connect" and getattr(node.value, "id", "") == "sqlite3":
+                bad = "sqlite3.connect"
+            elif isinstance(node, ast.Attribute) and node.attr == "db" and not (
+                    isinstance(node.value, ast.Name) and node.value.id == "self"):
+                bad = f"{ast.unparse(node)} (another object's database)"
+            if bad:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {bad}")
+    assert offenders == []
