@@ -28,24 +28,52 @@ def _inspection(a: ApplicantResult, lang: str) -> str:
     return f"{words.word(a.inspection.result, lang)} {a.inspection.note}".strip()
 
 
-def sheets(result: Result, *, lang: str = "zh_CN") -> list[tuple[str, list[str], list[list[Any]]]]:
+Sheet = tuple[str, list[str], list[list[Any]]]
+
+HEADERS = {
+    "summary": (N_("Category"), N_("Rank"), N_("Tied"), N_("Applicant id"), N_("Applicant"), N_("Rubric"),
+                N_("Variant"), N_("Experts scored"), N_("Recused"), N_("Consensus total"), N_("Recommend"),
+                N_("Do not recommend"), N_("Priority conditions met"), N_("Status"), N_("Field inspection"),
+                N_("Flags")),
+    "detail": (N_("Applicant id"), N_("Applicant"), N_("Section"), N_("Criterion id"), N_("Criterion"),
+               N_("Maximum"), N_("Consensus")),
+    "totals": (N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Consensus total")),
+    "flags": (N_("Applicant id"), N_("Applicant"), N_("Kind"), N_("Expert"), N_("Criterion id"), N_("Detail")),
+    "ineligible": (N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Status"), N_("Reasons")),
+    "candidates": (N_("Category"), N_("Quota"), N_("No."), N_("Applicant id"), N_("Applicant"), N_("Rank"),
+                   N_("Consensus total"), N_("Field inspection")),
+}
+
+
+def sheets(result: Result, *, lang: str = "zh_CN") -> list[Sheet]:
     """(sheet name, header, rows) for each sheet; scores stay Decimals."""
-    def t(text: str) -> str:
-        return tr(text, lang=lang)
+    cols = [f"{e.id} {e.name}" for e in result.merged_experts]
 
-    experts = result.merged_experts
-    names = {e.id: e.name for e in result.experts}
-    expert_cols = [f"{e.id} {e.name}" for e in experts]
+    def sheet(name: str, key: str, rows: list[list[Any]], *, per_expert: bool = False) -> Sheet:
+        return tr(name, lang=lang), [tr(h, lang=lang) for h in HEADERS[key]] + (cols if per_expert else []), rows
+
+    return [
+        sheet(N_("Summary and ranking"), "summary", _summary(result, lang)),
+        sheet(N_("Scoring detail"), "detail", _detail(result), per_expert=True),
+        sheet(N_("Expert totals"), "totals", _totals(result, lang), per_expert=True),
+        sheet(N_("Flags"), "flags", _flags(result, lang)),
+        sheet(N_("Ineligible"), "ineligible", _ineligible(result, lang)),
+        sheet(N_("Candidate list"), "candidates", _candidates(result, lang)),
+    ]
+
+
+def _summary(result: Result, lang: str) -> list[list[Any]]:
     order = {c.name: k for k, c in enumerate(result.categories)}
+    return [[a.category, a.rank, words.yes_no(a.tied, lang) if a.rank is not None else "", a.id, a.name,
+             a.rubric_id, a.variant, len(a.experts_scored), ", ".join(a.recused), a.total,
+             a.recommendations["yes"], a.recommendations["no"], ", ".join(a.priority_met),
+             words.word(a.status, lang), _inspection(a, lang), len(a.flags)]
+            for a in sorted(result.applicants, key=lambda a: (order.get(a.category, 99), a.rank is None, a.rank or 0))]
 
-    summary = [[a.category, a.rank, words.yes_no(a.tied, lang) if a.rank is not None else "", a.id, a.name,
-                a.rubric_id, a.variant, len(a.experts_scored), ", ".join(a.recused), a.total,
-                a.recommendations["yes"], a.recommendations["no"], ", ".join(a.priority_met),
-                words.word(a.status, lang), _inspection(a, lang), len(a.flags)]
-               for a in sorted(result.applicants, key=lambda a: (order.get(a.category, 99), a.rank is None,
-                                                                   a.rank or 0))]
 
-    detail_rows = []
+def _detail(result: Result) -> list[list[Any]]:
+    """One row per criterion of every applicant with points: its section, maximum, consensus, each expert's."""
+    rows = []
     for a in result.applicants:
         if not a.has_points:
             continue
@@ -54,57 +82,48 @@ def sheets(result: Result, *, lang: str = "zh_CN") -> list[tuple[str, list[str],
             if p.kind == "section":
                 section = p.text
             elif p.kind == "criterion":
-                detail_rows.append([a.id, a.name, section, p.id, p.text, p.max, a.criteria.get(p.id)]
-                                   + [_criterion(a, e.id, p.id) for e in experts])
+                rows.append([a.id, a.name, section, p.id, p.text, p.max, a.criteria.get(p.id)]
+                            + [_criterion(a, e.id, p.id) for e in result.merged_experts])
+    return rows
 
-    totals = [[a.id, a.name, a.category, a.total] + [a.expert_totals.get(e.id) for e in experts]
-              for a in result.applicants if a.has_points]
-    totals.append(["", t("leniency (mean of expert total − consensus)"), "", None]
-                  + [result.leniency.get(e.id) for e in experts])
 
-    flags = [[a.id, a.name, words.word(f.kind, lang), f"{f.expert_id} {names.get(f.expert_id, '')}".strip()
-              if f.expert_id else "", f.criterion_id or "", f.detail] for a in result.applicants for f in a.flags]
+def _totals(result: Result, lang: str) -> list[list[Any]]:
+    experts = result.merged_experts
+    rows = [[a.id, a.name, a.category, a.total] + [a.expert_totals.get(e.id) for e in experts]
+            for a in result.applicants if a.has_points]
+    rows.append(["", tr("leniency (mean of expert total − consensus)", lang=lang), "", None]
+                + [result.leniency.get(e.id) for e in experts])
+    return rows
 
-    ineligible = []
+
+def _flags(result: Result, lang: str) -> list[list[Any]]:
+    return [[a.id, a.name, words.word(f.kind, lang),
+             f"{f.expert_id} {result.expert_name(f.expert_id)}" if f.expert_id else "", f.criterion_id or "",
+             f.sentence.text(lang)] for a in result.applicants for f in a.flags]
+
+
+def _ineligible(result: Result, lang: str) -> list[list[Any]]:
+    rows = []
     for a in result.applicants:
         if a.status in (words.INELIGIBLE, words.INSUFFICIENT_EXPERTS):
-            reasons = a.ineligible_reasons or [f.detail for f in a.flags if f.kind == words.INSUFFICIENT_EXPERTS]
-            ineligible.append([a.id, a.name, a.category, words.word(a.status, lang), "\n".join(reasons)])
+            reasons = a.ineligible or [f.sentence for f in a.flags if f.kind == words.INSUFFICIENT_EXPERTS]
+            rows.append([a.id, a.name, a.category, words.word(a.status, lang), "\n".join(r.text(lang) for r in reasons)])
+    return rows
 
-    candidates = []
+
+def _candidates(result: Result, lang: str) -> list[list[Any]]:
+    """Each category's candidates in order, then who awaits inspection and who is tied at the boundary."""
+    rows = []
     for c in result.categories:
         for k, aid in enumerate(c.candidates, 1):
             a = result.applicant(aid)
-            candidates.append([c.name, c.quota, k, a.id, a.name, a.rank, a.total, _inspection(a, lang)])
-        for ids, note in ((c.awaiting, t("awaiting field inspection")),
-                          (c.boundary_tie, t("tied at the quota boundary: the panel decides"))):
+            rows.append([c.name, c.quota, k, a.id, a.name, a.rank, a.total, _inspection(a, lang)])
+        for ids, note in ((c.awaiting, N_("awaiting field inspection")),
+                          (c.boundary_tie, N_("tied at the quota boundary: the panel decides"))):
             for aid in ids:
                 a = result.applicant(aid)
-                candidates.append([c.name, c.quota, None, a.id, a.name, a.rank, a.total, note])
-
-    def head(*names: str) -> list[str]:
-        return [t(n) for n in names]
-
-    return [
-        (t("Summary and ranking"),
-         head(N_("Category"), N_("Rank"), N_("Tied"), N_("Applicant id"), N_("Applicant"), N_("Rubric"),
-              N_("Variant"), N_("Experts scored"), N_("Recused"), N_("Consensus total"), N_("Recommend"),
-              N_("Do not recommend"), N_("Priority conditions met"), N_("Status"), N_("Field inspection"),
-              N_("Flags")), summary),
-        (t("Scoring detail"),
-         head(N_("Applicant id"), N_("Applicant"), N_("Section"), N_("Criterion id"), N_("Criterion"),
-              N_("Maximum"), N_("Consensus")) + expert_cols, detail_rows),
-        (t("Expert totals"),
-         head(N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Consensus total")) + expert_cols, totals),
-        (t("Flags"),
-         head(N_("Applicant id"), N_("Applicant"), N_("Kind"), N_("Expert"), N_("Criterion id"), N_("Detail")),
-         flags),
-        (t("Ineligible"),
-         head(N_("Applicant id"), N_("Applicant"), N_("Category"), N_("Status"), N_("Reasons")), ineligible),
-        (t("Candidate list"),
-         head(N_("Category"), N_("Quota"), N_("No."), N_("Applicant id"), N_("Applicant"), N_("Rank"),
-              N_("Consensus total"), N_("Field inspection")), candidates),
-    ]
+                rows.append([c.name, c.quota, None, a.id, a.name, a.rank, a.total, tr(note, lang=lang)])
+    return rows
 
 
 def _criterion(a: ApplicantResult, expert_id: str, criterion_id: str) -> Decimal | None:
