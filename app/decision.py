@@ -7,20 +7,28 @@ it reads nothing and writes nothing. The rules, in the words of the calls
 * Consensus by the session's method (mean, trimmed_mean, median; see
   app.consensus), rounded half up to `decimals`. The method is applied
   independently to the totals, to each section's and to each criterion's
-  values. Recused experts (回避) are left out of that applicant; with fewer
-  than `min_experts` the applicant is flagged "insufficient_experts" and
-  not ranked.
+  values. Recused experts (回避) are left out of that applicant. No document
+  sets a minimum panel: an applicant scored by fewer than 5 experts, or by
+  an even number, is flagged "panel_size" (财政部令第87号 第四十七条); only
+  where the secretary set `min_experts` is one scored by fewer not ranked.
+* An expert who answered "no" at a gate the panel found met gave no points
+  for what it stops: those parts and the total are taken over the experts
+  who scored them (flag "gate_dissent"; the re-check round asks him).
 * A basic condition or gate is met when more than half (condition_rule
   "majority"; a tie is not a majority) or all ("unanimous") of the
   non-recused experts who answered it said yes. An applicant failing one is
   ineligible and not ranked. Priority conditions (倾斜条件) are met by the
-  same rule and only count in tie-breaks.
+  same rule and only count in tie-breaks, where meeting any one is enough
+  (003: "同等条件下，对有下列情形之一的申报对象予以倾斜").
+* Recommendations: where a majority does not recommend the applicant it is
+  flagged "not_recommended"; under recommendation_rule "majority" it is
+  not ranked either.
 * Rubrics without a points table (national, Chongqing) are decided by the
   experts' recommendations: ranked by the number of positive ones, then by
-  priority conditions met; their total is None.
+  whether a priority condition is met; their total is None.
 * Ranking within each quota category by consensus total; equal totals are
-  separated by the rubric's tie_break sections in order, then by the number
-  of priority conditions met. Applicants still equal share a rank and are
+  separated by the rubric's tie_break sections in order, then by whether a
+  priority condition is met. Applicants still equal share a rank and are
   marked tied: a tie is never broken silently.
 * Candidates (候选名单): see `fill`.
 * Flags (畸高畸低, advisory): an expert whose total differs from the
@@ -41,6 +49,7 @@ from typing import Any, Mapping
 from app import consensus as cons
 from app import vocabulary as words
 from app.errors import MergeError
+from app.i18n import Sentence
 from app.intake import Intake, SessionRubrics, Submission
 from app.result import (Agreement, Answer, ApplicantResult, Category, ConditionResult, ExpertScores, Flag,
                         Inspection, Part, PanelMember, Result, RoundChange)
@@ -52,15 +61,16 @@ ZERO = Decimal(0)
 
 @dataclass(frozen=True)
 class Rules:
-    """The session settings the decision depends on, with the defaults the README states."""
+    """The session settings the decision depends on (app.session.DEFAULT_SETTINGS has the defaults)."""
 
     method: str
     trim_min: int
     decimals: int
-    min_experts: int
+    min_experts: int | None  # None: no minimum (no document sets one); a number: fewer are not ranked
     unanimous: bool
     threshold: Decimal
     fraction: Decimal
+    recommendation_majority: bool  # an applicant a majority does not recommend is not ranked (else: a warning)
 
     @classmethod
     def of(cls, settings: Mapping[str, Any]) -> "Rules":
@@ -68,13 +78,19 @@ class Rules:
             value = settings.get(key)
             return Decimal(str(value if value is not None else default))
 
+        minimum = settings.get("min_experts")
         return cls(method=settings.get("method", "mean"), trim_min=int(settings.get("trim_min_experts", 5)),
-                   decimals=int(settings.get("decimals", 2)), min_experts=int(settings.get("min_experts", 3)),
-                   unanimous=settings.get("condition_rule", "majority") == "unanimous",
-                   threshold=num("flag_total_threshold", "15"), fraction=num("flag_spread_fraction", "0.5"))
+                   decimals=int(settings.get("decimals", 2)), min_experts=None if minimum in (None, "", 0) else
+                   int(minimum), unanimous=settings.get("condition_rule", "majority") == "unanimous",
+                   threshold=num("flag_total_threshold", "15"), fraction=num("flag_spread_fraction", "0.5"),
+                   recommendation_majority=settings.get("recommendation_rule", "advisory") == "majority")
 
     def agree(self, values: list[Decimal]) -> Decimal | None:
         return cons.consensus(values, self.method, trim_min=self.trim_min, decimals=self.decimals)
+
+
+# 财政部令第87号 第四十七条: "成员人数应当为5人以上单数" — a warning where an applicant's panel is not.
+PANEL_MIN = 5
 
 
 def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspection], created: str) -> Result:
@@ -101,6 +117,10 @@ def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspec
         experts=[PanelMember(e.id, e.name, e.organisation, e.title, e.id in merged) for e in session.experts],
         applicants=applicants, categories=_categories(session, applicants), agreement={}, leniency={},
         changes=changes)
+    if not panel_ok(len(merged)):
+        result.warnings.append(Sentence(
+            "the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, "
+            "an odd number", count=len(merged), min=PANEL_MIN))
     fill(result)
     result.agreement = {c.name: _agreement(c.name, applicants, intake.submissions) for c in result.categories}
     result.leniency = _leniency(applicants, intake.submissions, rules.decimals)
@@ -115,31 +135,56 @@ def _applicant(applied: Applied, a: Applicant, intake: Intake, rules: Rules, nam
     rubrics = intake.rubrics
     has_points = applied.rubric.has_points
     criteria = [c for c in applied.criteria() if not c.is_gate]
-    scores = {s.expert_id: _expert_scores(s, a.id, applied, criteria, rubrics) for s in intake.submissions}
     scorers = [e for e in intake.submissions if a.id not in e.recused]
     conditions = _conditions(a.id, scorers, rubrics, rules)
     failed = [c.id for c in conditions if c.met is False and c.kind in (words.CONDITION, words.GATE)]
+    overruled = {c.id for c in conditions if c.kind == words.GATE and c.met}
+    scores = {s.expert_id: _expert_scores(s, a.id, applied, criteria, rubrics, overruled)
+              for s in intake.submissions}
     counted = [scores[e.expert_id] for e in scorers]
-    total = rules.agree([s.total for s in counted if s.total is not None]) if has_points else None
-    sections = {s.id: rules.agree([x.sections[s.id] for x in counted]) if has_points else None
-                for s in applied.sections}
-    crit = {c.id: rules.agree([x.criteria[c.id] for x in counted]) if has_points else None for c in criteria}
-    flags = _flags(counted, criteria, rules, names, has_points)
-    if len(counted) < rules.min_experts:
+    total, sections, crit = _consensus(applied, criteria, counted, rubrics.order[a.id], rules)
+    recommendations = {"yes": sum(1 for s in counted if s.decision == words.POSITIVE),
+                       "no": sum(1 for s in counted if s.decision == words.NEGATIVE)}
+    flags = _flags(counted, criteria, rubrics.order[a.id], rules, names, has_points)
+    flags += _panel_flags(counted, conditions, recommendations, rules, names, len(intake.submissions))
+    if rules.min_experts is not None and len(counted) < rules.min_experts:
         status = words.INSUFFICIENT_EXPERTS
     elif failed:
         status = words.INELIGIBLE
+    elif rules.recommendation_majority and 2 * recommendations["yes"] <= len(counted):
+        status = words.NOT_RECOMMENDED
     else:
         status = words.RANKED
     return ApplicantResult(
         id=a.id, name=a.name, category=a.category, rubric_id=a.rubric_id, variant=applied.variant_label(),
         profile=dict(a.profile), has_points=has_points, eligible=not failed, failed=failed,
         ineligible=ineligible_reasons(conditions, failed, names), total=total, sections=sections, criteria=crit,
-        recommendations={"yes": sum(1 for s in counted if s.decision == words.POSITIVE),
-                         "no": sum(1 for s in counted if s.decision == words.NEGATIVE)},
+        recommendations=recommendations,
         priority_met=[c.id for c in conditions if c.met and c.kind == words.PRIORITY],
         rank=None, tied=False, status=status, flags=flags, conditions=conditions,
         parts=_parts(applied, rubrics.order[a.id]), scores=scores)
+
+
+def _consensus(applied: Applied, criteria: list[Criterion], counted: list[ExpertScores], items: list,
+               rules: Rules) -> tuple[Decimal | None, dict[str, Decimal | None], dict[str, Decimal | None]]:
+    """Total, section and criterion consensus, each over the experts who scored all of it.
+
+    An expert who answered "no" at a gate that the panel found met gave no
+    points for what that gate stops: those parts (and the total) are taken
+    over the other experts, never as his 0 (the re-check round asks him).
+    """
+    if not applied.rubric.has_points:
+        return None, {s.id: None for s in applied.sections}, {c.id: None for c in criteria}
+    of_section = {s.id: {i.id for i in items if i.section == s.id} for s in applied.sections}
+    of_criterion = {c.id: {i.id for i in items if i.criterion == c.id} for c in criteria}
+
+    def over(ids: set[str] | None) -> list[ExpertScores]:
+        return [x for x in counted if not (set(x.missing) & ids if ids is not None else x.missing)]
+
+    total = rules.agree([x.total for x in over(None) if x.total is not None])
+    sections = {s.id: rules.agree([x.sections[s.id] for x in over(of_section[s.id])]) for s in applied.sections}
+    crit = {c.id: rules.agree([x.criteria[c.id] for x in over(of_criterion[c.id])]) for c in criteria}
+    return total, sections, crit
 
 
 def _parts(applied: Applied, items: list) -> list[Part]:
@@ -155,11 +200,17 @@ def _parts(applied: Applied, items: list) -> list[Part]:
 
 
 def _expert_scores(e: Submission, applicant_id: str, applied: Applied, criteria: list[Criterion],
-                   rubrics: SessionRubrics) -> ExpertScores:
-    """One expert's answers with what they count for: points a gate's "no" made moot count for nothing."""
+                   rubrics: SessionRubrics, overruled: set[str]) -> ExpertScores:
+    """One expert's answers with what they count for: points a gate's "no" made moot count for nothing.
+
+    `overruled`: the gates the panel found met; what the expert's own "no" at
+    one of them stopped is `missing` (not scored), not 0.
+    """
     items = rubrics.items[applicant_id]
     given = e.answers.get(applicant_id, {})
     stopped = rubrics.stopped(applicant_id, given)
+    moot = rubrics.stopped(applicant_id, given, gates=overruled)
+    missing = [i.id for i in rubrics.order[applicant_id] if i.takes_points and i.id in moot]
     recused = e.recused.get(applicant_id)
     has_points = applied.rubric.has_points and recused is None
     crit = {c.id: ZERO for c in criteria}
@@ -180,7 +231,8 @@ def _expert_scores(e: Submission, applicant_id: str, applied: Applied, criteria:
         total=sum(sec.values(), ZERO) if has_points else None,
         decision=decision if recused is None else None, opinion=opinion if recused is None else "",
         sections=sec if has_points else {}, criteria=crit if has_points else {}, answers=answers,
-        comments=dict(e.comments.get(applicant_id, {})), citations=list(e.citations.get(applicant_id, [])))
+        comments=dict(e.comments.get(applicant_id, {})), citations=list(e.citations.get(applicant_id, [])),
+        missing=missing if recused is None else [])
 
 
 def _conditions(applicant_id: str, scorers: list[Submission], rubrics: SessionRubrics, rules: Rules
@@ -209,22 +261,25 @@ def ineligible_reasons(conditions: list[ConditionResult], failed: list[str], nam
             for c in conditions if c.id in failed]
 
 
-def _flags(counted: list[ExpertScores], criteria: list[Criterion], rules: Rules, names: dict[str, str],
-           has_points: bool) -> list[Flag]:
-    """Too few experts; an expert's total far from the others' consensus; a criterion's wide spread."""
+def _flags(counted: list[ExpertScores], criteria: list[Criterion], items: list, rules: Rules,
+           names: dict[str, str], has_points: bool) -> list[Flag]:
+    """An expert's total far from the others' consensus (畸高畸低); a criterion's wide spread."""
     found: list[tuple[str, str | None, str | None, dict, str]] = []
-    if len(counted) < rules.min_experts:
-        found.append((words.INSUFFICIENT_EXPERTS, None, None, {"count": len(counted), "min": rules.min_experts}, ""))
-    if has_points and len(counted) >= 2:
-        for s in counted:
-            others = rules.agree([o.total for o in counted if o is not s])
+    complete = [s for s in counted if not s.missing]  # an incomplete total is no outlier: it is a dissent
+    if has_points and len(complete) >= 2:
+        for s in complete:
+            others = rules.agree([o.total for o in complete if o is not s])
             diff = s.total - others
             if abs(diff) > rules.threshold:
                 found.append((words.OUTLIER_TOTAL, s.expert_id, None,
                               {"total": str(s.total), "others": str(others), "diff": str(diff),
                                "threshold": str(rules.threshold)}, ""))
+    if has_points and len(counted) >= 2:
         for c in criteria:
-            pts = {s.expert_id: s.criteria[c.id] for s in counted}
+            mine = {i.id for i in items if i.criterion == c.id}
+            pts = {s.expert_id: s.criteria[c.id] for s in counted if not mine & set(s.missing)}
+            if len(pts) < 2:
+                continue
             gap = cons.spread(pts.values())
             if c.max and gap > rules.fraction * c.max:
                 low, high = min(pts.values()), max(pts.values())
@@ -234,6 +289,30 @@ def _flags(counted: list[ExpertScores], criteria: list[Criterion], rules: Rules,
                                "low_experts": [eid for eid, v in pts.items() if v == low],
                                "high_experts": [eid for eid, v in pts.items() if v == high]}, c.text))
     return [make_flag(kind, eid, cid, data, names=names, criterion_text=text) for kind, eid, cid, data, text in found]
+
+
+def panel_ok(count: int) -> bool:
+    return count >= PANEL_MIN and count % 2 == 1
+
+
+def _panel_flags(counted: list[ExpertScores], conditions: list[ConditionResult], recommendations: dict[str, int],
+                 rules: Rules, names: dict[str, str], merged: int) -> list[Flag]:
+    """Warnings about the panel's decision: its size, a gate dissent, too few recommendations."""
+    found: list[tuple[str, str | None, str | None, dict]] = []
+    if rules.min_experts is not None and len(counted) < rules.min_experts:
+        found.append((words.INSUFFICIENT_EXPERTS, None, None, {"count": len(counted), "min": rules.min_experts}))
+    if counted and len(counted) < merged and not panel_ok(len(counted)):  # recusals broke the panel's make-up
+        found.append((words.PANEL_SIZE, None, None, {"count": len(counted), "min": PANEL_MIN}))
+    for c in conditions:
+        if c.kind == words.GATE and c.met:
+            for s in counted:
+                if c.answers.get(s.expert_id, ("",))[0] == words.NO and s.missing:
+                    found.append((words.GATE_DISSENT, s.expert_id, c.id,
+                                  {"gate": c.id, "yes": c.yes, "no": c.no, "items": list(s.missing)}))
+    if counted and 2 * recommendations["yes"] <= len(counted):
+        found.append((words.NOT_RECOMMENDED, None, None, {"yes": recommendations["yes"], "no": recommendations["no"],
+                                                         "count": len(counted)}))
+    return [make_flag(kind, eid, cid, data, names=names, criterion_text="") for kind, eid, cid, data in found]
 
 
 def make_flag(kind: str, expert_id: str | None, criterion_id: str | None, data: dict, *, names: Mapping[str, str],
@@ -280,8 +359,8 @@ def _rank_key(applied: Applied, a: ApplicantResult) -> tuple:
     if a.has_points:
         sections = [a.sections.get(sid) for sid in applied.rubric.tie_break]
         return (a.total if a.total is not None else Decimal(-1),
-                *[v if v is not None else Decimal(-1) for v in sections], len(a.priority_met))
-    return (Decimal(a.recommendations["yes"]), len(a.priority_met))
+                *[v if v is not None else Decimal(-1) for v in sections], bool(a.priority_met))
+    return (Decimal(a.recommendations["yes"]), bool(a.priority_met))
 
 
 def _rank(applicants: list[ApplicantResult], keys: Mapping[str, tuple]) -> None:

@@ -72,12 +72,13 @@ class SessionRubrics:
             self.items[a.id] = {i.id: i for i in items}
             self.gates[a.id] = {i.id: applied.stopped_by(i.id) for i in items if i.kind == words.GATE}
 
-    def stopped(self, applicant_id: str, answers: dict[str, tuple[str, int | None]]) -> set[str]:
-        """The items an expert's "no" at a gate makes moot."""
+    def stopped(self, applicant_id: str, answers: dict[str, tuple[str, int | None]], *,
+                gates: set[str] | None = None) -> set[str]:
+        """The items an expert's "no" at a gate (of `gates`, default any) makes moot."""
         out: set[str] = set()
         for gid, stops in self.gates[applicant_id].items():
             got = answers.get(gid)
-            if got is not None and got[0] == words.NO:
+            if got is not None and got[0] == words.NO and (gates is None or gid in gates):
                 out |= stops
         return out
 

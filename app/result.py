@@ -99,6 +99,8 @@ class ExpertScores:
     answers: dict[str, Answer]
     comments: dict[str, str]
     citations: list[Citation]
+    # points items the expert did not score: his "no" at a gate the panel found met stopped them
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -118,7 +120,7 @@ class ConditionResult:
 class Flag:
     """Something the secretary should look at (advisory): an outlying total, a wide spread, too few experts."""
 
-    kind: str  # words.OUTLIER_TOTAL | words.CRITERION_SPREAD | words.INSUFFICIENT_EXPERTS
+    kind: str  # one of words.FLAG_KINDS
     expert_id: str | None
     criterion_id: str | None
     data: dict[str, Any]
@@ -171,7 +173,7 @@ class ApplicantResult:
     priority_met: list[str]
     rank: int | None
     tied: bool
-    status: str  # words.CANDIDATE | RANKED | INELIGIBLE | INSUFFICIENT_EXPERTS
+    status: str  # one of words.STATUSES
     flags: list[Flag]
     conditions: list[ConditionResult]
     parts: list[Part]
@@ -236,6 +238,7 @@ class Result:
     agreement: dict[str, Agreement]
     leniency: dict[str, Decimal | None]
     changes: list[RoundChange] = field(default_factory=list)
+    warnings: list[Sentence] = field(default_factory=list)  # about the session as a whole (e.g. the panel's size)
     path: str = ""  # where it was written or read; set by app.resultfile
 
     @property

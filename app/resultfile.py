@@ -27,7 +27,7 @@ from app.result import (Agreement, Answer, ApplicantResult, Category, Citation, 
 from app.session import Session
 
 KIND = "panelreview-result"
-SCHEMA = 1
+SCHEMA = 2  # 2: expert_applicants.missing (points an expert's overruled "no" at a gate stopped)
 SUFFIX = ".prresult"
 NAME = "result" + SUFFIX
 
@@ -45,7 +45,7 @@ TABLES: dict[str, tuple[dict[str, type], Any]] = {
     # answers: JSON {item id: [value, level index, counted 0/1]} as the expert gave them;
     # sections, criteria: JSON {id: points as decimal text}; the consensus ones are in applicants
     "expert_applicants": ({"applicant_id": str, "expert_id": str, "recused": str, "total": str, "decision": str,
-                           "opinion": str, "answers": str, "sections": str, "criteria": str},
+                           "opinion": str, "answers": str, "sections": str, "criteria": str, "missing": str},
                           ("applicant_id", "expert_id")),
     "comments": ({"applicant_id": str, "expert_id": str, "target_id": str, "text": str},
                  ("applicant_id", "expert_id", "target_id")),
@@ -223,7 +223,8 @@ def _rows(r: Result) -> dict[str, list[dict]]:
     """Every row of the result file."""
     meta = {"kind": KIND, "schema": SCHEMA, "app_version": __version__, "session_id": r.session_id,
             "title": r.title, "date": r.date, "method": r.method,
-            "settings": json.dumps(r.settings, ensure_ascii=False, sort_keys=True), "created": r.created}
+            "settings": json.dumps(r.settings, ensure_ascii=False, sort_keys=True), "created": r.created,
+            "warnings": _j([w.as_json() for w in r.warnings])}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["meta"] = [{"key": k, "value": str(v)} for k, v in meta.items()]
     rows["files"] = [{"position": k, "path": f.path, "expert_id": f.expert_id, "expert_name": f.expert_name,
@@ -266,7 +267,8 @@ def _applicant_rows(rows: dict[str, list[dict]], pos: int, a: ApplicantResult) -
             "decision": s.decision, "opinion": s.opinion if scored else None,
             "answers": _j({k: [v.value, v.level, int(v.counted)] for k, v in s.answers.items()}),
             "sections": _points_json(s.sections) if scored and a.has_points else None,
-            "criteria": _points_json(s.criteria) if scored and a.has_points else None})
+            "criteria": _points_json(s.criteria) if scored and a.has_points else None,
+            "missing": json.dumps(s.missing) if s.missing else None})
         rows["comments"] += [{"applicant_id": a.id, "expert_id": eid, "target_id": t, "text": text}
                              for t, text in s.comments.items()]
         rows["citations"] += [{"applicant_id": a.id, "expert_id": eid, **vars(c)} for c in s.citations]
@@ -326,7 +328,8 @@ class _Reader:
             agreement={r["category"]: Agreement(r["category"], r["name"], _d(r["value"]), r["applicants"],
                                                 r["experts"]) for r in self.db["agreement"].rows},
             leniency={r["expert_id"]: _d(r["value"]) for r in self.db["leniency"].rows},
-            changes=[c for a in applicants for c in a.changes], path=path)
+            changes=[c for a in applicants for c in a.changes],
+            warnings=[Sentence.from_json(w) for w in json.loads(meta.get("warnings") or "[]")], path=path)
 
     def applicant(self, r: dict, roster: list[str], names: dict[str, str], inspection: Inspection | None
                   ) -> ApplicantResult:
@@ -364,7 +367,8 @@ class _Reader:
                 expert_id=eid, recused=x["recused"], total=_d(x["total"]), decision=x["decision"],
                 opinion=x["opinion"] or "", sections=_points(x["sections"]), criteria=_points(x["criteria"]),
                 answers={k: Answer(v[0], v[1], bool(v[2])) for k, v in json.loads(x["answers"] or "{}").items()},
-                comments=comments.get(eid, {}), citations=cites.get(eid, []))
+                comments=comments.get(eid, {}), citations=cites.get(eid, []),
+                missing=json.loads(x.get("missing") or "[]"))  # schema 1 files have no such column
         return out
 
     def conditions(self, aid: str, scores: dict[str, ExpertScores]) -> list[ConditionResult]:

@@ -45,11 +45,16 @@ METHODS = ("mean", "trimmed_mean", "median")
 DEFAULT_SETTINGS: dict[str, Any] = {
     "method": "mean",
     "trim_min_experts": 5,
-    "min_experts": 3,
+    # No document sets a minimum panel per applicant: None ranks every applicant and warns (财政部令第87号
+    # 第四十七条 asks for 5 or more, an odd number); a number the secretary sets excludes, and is printed.
+    "min_experts": None,
     "decimals": 2,
     "condition_rule": "majority",
     "flag_total_threshold": 15,
     "flag_spread_fraction": 0.5,
+    # The documents do not say what a majority's "do not recommend" does to a scored applicant:
+    # "advisory" ranks it with a warning, "majority" does not rank it. The secretary chooses.
+    "recommendation_rule": "advisory",
 }
 # Files an operating system drops into folders by itself; never part of a hand-in.
 JUNK = {".ds_store", "thumbs.db", "desktop.ini"}

@@ -27,12 +27,14 @@ POSITIVE, NEGATIVE = "positive", "negative"
 ACCEPTED, REJECTED = "accepted", "rejected"
 # an applicant after the merge
 CANDIDATE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS = "candidate", "ranked", "ineligible", "insufficient_experts"
-STATUSES = (CANDIDATE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS)
+NOT_RECOMMENDED = "not_recommended"
+STATUSES = (CANDIDATE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS, NOT_RECOMMENDED)
 # field inspections
 PASSED, FAILED = "passed", "failed"
 # flags (advisory)
 OUTLIER_TOTAL, CRITERION_SPREAD = "outlier_total", "criterion_spread"
-FLAG_KINDS = (OUTLIER_TOTAL, CRITERION_SPREAD, INSUFFICIENT_EXPERTS)
+PANEL_SIZE, GATE_DISSENT = "panel_size", "gate_dissent"
+FLAG_KINDS = (OUTLIER_TOTAL, CRITERION_SPREAD, INSUFFICIENT_EXPERTS, PANEL_SIZE, GATE_DISSENT, NOT_RECOMMENDED)
 # the questions of a rubric
 CONDITION, GATE, PRIORITY = "condition", "gate", "priority"
 
@@ -40,7 +42,8 @@ _WORDS = {
     YES: N_("yes"), NO: N_("no"), POSITIVE: N_("recommend"), NEGATIVE: N_("do not recommend"),
     ACCEPTED: N_("accepted"), REJECTED: N_("rejected"),
     CANDIDATE: N_("candidate"), RANKED: N_("ranked"), INELIGIBLE: N_("ineligible"),
-    INSUFFICIENT_EXPERTS: N_("insufficient experts"),
+    INSUFFICIENT_EXPERTS: N_("insufficient experts"), NOT_RECOMMENDED: N_("not recommended"),
+    PANEL_SIZE: N_("panel size"), GATE_DISSENT: N_("gate dissent"),
     PASSED: N_("passed"), FAILED: N_("failed"),
     OUTLIER_TOTAL: N_("outlying total"), CRITERION_SPREAD: N_("criterion spread"),
     CONDITION: N_("basic condition"), GATE: N_("gate"), PRIORITY: N_("priority condition"),
@@ -51,6 +54,7 @@ _PRINTED = {
     ACCEPTED: "有效", REJECTED: "不予采用",
     PASSED: "通过", FAILED: "未通过",
     OUTLIER_TOTAL: "畸高畸低", CRITERION_SPREAD: "评分差异较大", INSUFFICIENT_EXPERTS: "评审专家不足",
+    PANEL_SIZE: "评审专家人数", GATE_DISSENT: "门槛意见不一致", NOT_RECOMMENDED: "多数专家未建议认定",
     YES: "是", NO: "否",
 }
 
@@ -99,8 +103,21 @@ def flag_sentence(kind: str, expert_id: str | None, criterion_id: str | None, da
                         low_experts=", ".join(data["low_experts"]), high_experts=", ".join(data["high_experts"]),
                         spread=data["spread"], fraction=data["fraction"], max=data["max"])
     if kind == INSUFFICIENT_EXPERTS:
-        return Sentence(N_("only {count} experts scored this applicant; at least {min} are needed"),
+        return Sentence(N_("only {count} experts scored this applicant; the session asks for at least {min}"),
                         count=data["count"], min=data["min"])
+    if kind == PANEL_SIZE:
+        return Sentence(N_("{count} experts scored this applicant; 财政部令第87号 第四十七条 asks for {min} or more, "
+                           "an odd number, made up again after recusals (第四十九条)"),
+                        count=data["count"], min=data["min"])
+    if kind == GATE_DISSENT:
+        return Sentence(N_("{expert} answered no at gate {gate}, which the panel found met ({yes} yes, {no} no): "
+                           "the expert's points for {items} are missing from the consensus; ask for them in a "
+                           "re-check"),
+                        expert=f"{expert_id} {names.get(expert_id or '', '')}".strip(), gate=data["gate"],
+                        yes=data["yes"], no=data["no"], items=", ".join(data["items"]))
+    if kind == NOT_RECOMMENDED:
+        return Sentence(N_("only {yes} of {count} experts recommend this applicant ({no} do not): not a majority"),
+                        yes=data["yes"], no=data["no"], count=data["count"])
     return Sentence(kind)
 
 

@@ -29,8 +29,8 @@ STUDIO = "技能大师工作室"
 
 def make_session(tmp_path: Path, applicants: list[tuple[str, str]], *, experts: int = 5, rubric: str = "sz-master-studio",
                  rubric_text: str | None = None, quotas: dict | None = None, method: str = "mean",
-                 settings: dict | None = None, name: str = "session"):
-    """A small session of our own: `applicants` as (id, rubric) pairs, experts E01…"""
+                 settings: dict | None = None, name: str = "session", profile: dict | None = None):
+    """A small session of our own: `applicants` as (id, rubric) pairs, experts E01…; `profile` for every row."""
     folder = tmp_path / f"{name}-tables"
     rubrics = folder / "rubrics"
     rubrics.mkdir(parents=True)
@@ -39,7 +39,9 @@ def make_session(tmp_path: Path, applicants: list[tuple[str, str]], *, experts: 
     for p in RUBRICS.glob("*.yaml"):
         if rubric_text is None or p.name != "sz-master-studio.yaml":
             shutil.copy(p, rubrics / p.name)
-    lines = ["id,name,rubric"] + [f"{aid},{aid}测试单位,{rid}" for aid, rid in applicants]
+    extra = profile or {}
+    lines = [",".join(["id", "name", "rubric", *extra])] + [
+        ",".join([aid, f"{aid}测试单位", rid, *extra.values()]) for aid, rid in applicants]
     (folder / "applicants.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "experts.csv").write_text(
         "id,name,organisation,title\n" + "".join(f"E{k:02d},专家{k},单位{k},高级工程师\n" for k in range(1, experts + 1)),
@@ -155,15 +157,16 @@ def test_median(tmp_path):
     assert one(r, "A1").total == D("80.50")
 
 
-def test_insufficient_experts_are_flagged_and_not_ranked(tmp_path):
-    s = make_session(tmp_path, [("A1", "sz-master-studio"), ("A2", "sz-master-studio")], experts=4)
+def test_a_minimum_panel_set_by_the_secretary_is_applied_and_named(tmp_path):
+    s = make_session(tmp_path, [("A1", "sz-master-studio"), ("A2", "sz-master-studio")], experts=4,
+                     settings={"min_experts": 3})
     plan = {"E01": {"A1": 90, "A2": 80}, "E02": {"A1": 90, "A2": 80}, "E03": {"A1": "recuse", "A2": 80},
             "E04": {"A1": "recuse", "A2": 80}}
     r = merge(s, hand_in(s, tmp_path / "in", plan), out=tmp_path / "r.prresult")
     a1 = one(r, "A1")
     assert a1.status == "insufficient_experts" and a1.rank is None
-    assert [f.kind for f in a1.flags] == ["insufficient_experts"]
-    assert "only 2 experts scored this applicant; at least 3 are needed" in a1.flags[0].detail
+    assert [f.kind for f in a1.flags] == ["insufficient_experts", "panel_size"]
+    assert "only 2 experts scored this applicant; the session asks for at least 3" in a1.flags[0].detail
     assert one(r, "A2").rank == 1
 
 

@@ -663,5 +663,37 @@
             <source>{file}: {reason}</source>
             <translation>{file}：{reason}</translation>
         </message>
+        <message>
+            <source>gate dissent</source>
+            <translation>门槛意见不一致</translation>
+        </message>
+        <message>
+            <source>not recommended</source>
+            <translation>多数专家未建议认定</translation>
+        </message>
+        <message>
+            <source>panel size</source>
+            <translation>评审专家人数</translation>
+        </message>
+        <message>
+            <source>only {count} experts scored this applicant; the session asks for at least {min}</source>
+            <translation>仅{count}位专家评分，本次评审设定至少{min}位</translation>
+        </message>
+        <message>
+            <source>only {yes} of {count} experts recommend this applicant ({no} do not): not a majority</source>
+            <translation>{count}位专家中仅{yes}位建议认定（{no}位不建议），未过半数</translation>
+        </message>
+        <message>
+            <source>the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, an odd number</source>
+            <translation>已汇总评分文件的评审专家为{count}人；财政部令第87号第四十七条要求{min}人以上单数</translation>
+        </message>
+        <message>
+            <source>{count} experts scored this applicant; 财政部令第87号 第四十七条 asks for {min} or more, an odd number, made up again after recusals (第四十九条)</source>
+            <translation>该申报单位由{count}位专家评分；财政部令第87号第四十七条要求{min}人以上单数，因回避导致人数不符的应补足（第四十九条）</translation>
+        </message>
+        <message>
+            <source>{expert} answered no at gate {gate}, which the panel found met ({yes} yes, {no} no): the expert's points for {items} are missing from the consensus; ask for them in a re-check</source>
+            <translation>{expert}在门槛{gate}答“否”，而专家组认定该门槛满足（{yes}是{no}否）：该专家对{items}未评分，不计入共识分；请在复核中请其补评</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,163 @@
+"""The merge's rules, each checked against the sentence of the document it comes from (quoted in the test).
+
+Seeds: ../shared/seeds (000 Longgang call, 003 Chongqing call, 004 Shenzhen rubrics);
+财政部令第87号: ../shared/references/mof-order-87-excerpt.md. Figures are worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from app.merge import merge, record_inspection
+from app.scorefile import ScoreFile
+from tests import scoring
+from tests.test_merge import hand_in, make_session, one, score, tie_rubric
+
+STUDIO = "技能大师工作室"
+OFFLINE = {"delivery": "线下", "scope": "普通基地", "applicant_kind": "企业"}
+
+
+def test_a_document_sentence_is_quoted_where_it_is_relied_on(seeds_dir):
+    """The sentences below are the documents' own; if a seed changes, these tests must be read again."""
+    text = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("00*.txt")}
+    assert "同等条件下，对有下列情形之一的申报对象予以倾斜" in text["003"]
+    assert "按照分数高低，依次进行实地考察" in text["000"]
+    assert "若不满足,则不进入后续评分流程" in text["004"]
+
+
+# --------------------------------------------------------------------------- priority conditions: any one
+
+
+def test_any_one_priority_condition_is_enough(tmp_path):
+    """003 四（二）: "同等条件下，对有下列情形之一的申报对象予以倾斜" — one met counts as much as two."""
+    apps = [("A1", "test-studio"), ("A2", "test-studio"), ("A3", "test-studio")]
+    s = make_session(tmp_path, apps, experts=3, rubric_text=tie_rubric())
+    # equal totals and equal tie-break sections; A1 meets P1 and P2, A2 meets P1 only, A3 none
+    same = {"total": 90, "fixed": {"S4.3": 10}}
+    marks = {"A1": {**same, "answers": {"P1": "yes", "P2": "yes"}}, "A2": {**same, "answers": {"P1": "yes"}},
+             "A3": same}
+    r = merge(s, hand_in(s, tmp_path / "in", {e: dict(marks) for e in ("E01", "E02", "E03")}),
+              out=tmp_path / "r.prresult")
+    got = {a.id: (a.rank, a.tied, a.priority_met) for a in r.applicants}
+    assert got == {"A1": (1, True, ["P1", "P2"]), "A2": (1, True, ["P1"]), "A3": (3, False, [])}
+
+
+# --------------------------------------------------------------------------- gates: a minority "no"
+
+
+def test_a_minority_no_at_a_section_gate_never_costs_points(tmp_path):
+    """004 (training base, 线下): the gate "若不满足,则不进入后续评分流程" stops only the expert who said no.
+
+    Four of five experts find S2a.G met and give 100; the fifth says no and so gives nothing for
+    what the gate stops. The panel found the gate met, so the consensus of the stopped parts and
+    of the total is taken over the four (100.00), not (4 × 100 + 10) / 5 = 82.00.
+    """
+    s = make_session(tmp_path, [("T1", "sz-training-base"), ("T2", "sz-training-base")], experts=5,
+                     profile=OFFLINE)
+    folder = tmp_path / "in"
+    files = []
+    for k in range(1, 6):
+        eid = f"E{k:02d}"
+        path = folder / f"{eid}.prscore"
+        folder.mkdir(exist_ok=True)
+        with ScoreFile.create(path, s, eid) as sf:
+            answers = {"S2a.G": "no"} if eid == "E05" else None
+            scoring.fill(sf, "T1", answers=answers)
+            scoring.fill(sf, "T2", points=lambda item, k: item.allowed.max if item.section != "S5" else
+                         min(b.low for b in item.allowed.bands))
+            sf.submit()
+        files.append(path)
+    r = merge(s, files, out=tmp_path / "r.prresult")
+    t1 = one(r, "T1")
+    assert t1.eligible and t1.status == "ranked"
+    # the rubric reads "不进入后续评分流程" as every criterion after the gate (stops: following)
+    assert t1.scores["E05"].missing == ["S2a.1", "S2a.2", "S3.1", "S3.2", "S4.1", "S4.2", "S4.3", "S5.1", "S5.2",
+                                        "S6.1", "S6.2"]
+    assert t1.total == D("100.00") and t1.sections["S2a"] == D("30.00") and t1.sections["S6"] == D("15.00")
+    # what E05 did score still counts: S1 (组织管理, 10) is taken over all five
+    assert t1.sections["S1"] == D("10.00") and t1.scores["E05"].total == D(10)
+    dissent = [f for f in t1.flags if f.kind == "gate_dissent"]
+    assert [(f.expert_id, f.criterion_id) for f in dissent] == [("E05", "S2a.G")]
+    assert "re-check" in dissent[0].detail
+    assert not [f for f in t1.flags if f.kind == "outlier_total"]  # an incomplete total is a dissent, no outlier
+    assert t1.rank == 1 and one(r, "T2").rank == 2
+
+
+def test_a_gate_the_panel_finds_not_met_still_stops_the_applicant(tmp_path):
+    """The same gate, answered no by three of five: not met, the applicant is ineligible."""
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=5, profile=OFFLINE)
+    folder = tmp_path / "in"
+    files = [scoring.submitted_file(s, folder / f"E{k:02d}.prscore", f"E{k:02d}",
+                                    answers={"T1": {"S2a.G": "no"}} if k <= 3 else None) for k in range(1, 6)]
+    t1 = one(merge(s, files, out=tmp_path / "r.prresult"), "T1")
+    assert t1.status == "ineligible" and t1.failed == ["S2a.G"]
+
+
+# --------------------------------------------------------------------------- panel size
+
+
+def test_an_applicant_scored_by_two_experts_is_ranked_with_a_warning(tmp_path):
+    """No seed sets a minimum number of experts per applicant, so none is applied unless the secretary sets one;
+    财政部令第87号 第四十七条 "成员人数应当为5人以上单数" and 第四十九条 (made up again after recusals) are warned about."""
+    s = make_session(tmp_path, [("A1", "sz-master-studio"), ("A2", "sz-master-studio")], experts=5)
+    plan = {"E01": {"A1": 90, "A2": 80}, "E02": {"A1": 90, "A2": 80}, "E03": {"A1": "recuse", "A2": 80},
+            "E04": {"A1": "recuse", "A2": 80}, "E05": {"A1": "recuse", "A2": 80}}
+    out = tmp_path / "r.prresult"
+    r = merge(s, hand_in(s, tmp_path / "in", plan), out=out)
+    a1 = one(r, "A1")
+    assert a1.status == "ranked" and a1.rank == 1 and a1.experts_scored == ["E01", "E02"]
+    assert [f.kind for f in a1.flags] == ["panel_size"]
+    assert "第四十七条" in a1.flags[0].detail
+    assert r.warnings == []  # the panel itself has 5 experts
+    r = record_inspection(out, "A1", passed=True)  # and it can be inspected
+    assert one(r, "A1").status == "candidate"
+
+
+def test_a_panel_of_four_is_warned_about(tmp_path):
+    s = make_session(tmp_path, [("A1", "sz-master-studio")], experts=4)
+    r = merge(s, hand_in(s, tmp_path / "in", {f"E0{k}": {"A1": 80} for k in range(1, 5)}),
+              out=tmp_path / "r.prresult")
+    assert [w.template for w in r.warnings] == [
+        "the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, "
+        "an odd number"]
+    assert one(r, "A1").rank == 1 and not one(r, "A1").flags
+
+
+# --------------------------------------------------------------------------- recommendations
+
+
+def test_an_applicant_no_expert_recommends_is_flagged(tmp_path):
+    """财政部令第87号 第六十一条: "按照少数服从多数的原则作出结论" — without a majority's recommendation, a warning."""
+    s = make_session(tmp_path, [("A1", "sz-master-studio"), ("A2", "sz-master-studio")], experts=5)
+    plan = {f"E0{k}": {"A1": {"total": 95, "decision": "negative"}, "A2": 80} for k in range(1, 6)}
+    r = merge(s, hand_in(s, tmp_path / "in", plan), out=tmp_path / "r.prresult")
+    a1 = one(r, "A1")
+    assert a1.recommendations == {"yes": 0, "no": 5}
+    assert [f.kind for f in a1.flags] == ["not_recommended"] and a1.rank == 1  # advisory by default
+    assert "only 0 of 5 experts recommend" in a1.flags[0].detail
+
+
+def test_recommendation_rule_majority_keeps_it_off_the_ranking(tmp_path):
+    s = make_session(tmp_path, [("A1", "sz-master-studio"), ("A2", "sz-master-studio")], experts=5,
+                     settings={"recommendation_rule": "majority"})
+    plan = {f"E0{k}": {"A1": {"total": 95, "decision": "negative" if k <= 3 else "positive"}, "A2": 80}
+            for k in range(1, 6)}
+    r = merge(s, hand_in(s, tmp_path / "in", plan), out=tmp_path / "r.prresult")
+    # 2 of 5 recommend: not more than half
+    assert one(r, "A1").status == "not_recommended" and one(r, "A1").rank is None
+    assert one(r, "A2").rank == 1
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+def test_the_new_rules_survive_the_result_file(tmp_path):
+    from app.resultfile import load_result
+
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=4, profile=OFFLINE)
+    files = [scoring.submitted_file(s, tmp_path / "in" / f"E0{k}.prscore", f"E0{k}",
+                                    answers={"T1": {"S2a.G": "no"}} if k == 4 else None) for k in range(1, 5)]
+    out = tmp_path / "r.prresult"
+    r = merge(s, files, out=out)
+    assert load_result(out) == r
+    assert one(load_result(out), "T1").scores["E04"].missing == one(r, "T1").scores["E04"].missing != []
