@@ -765,11 +765,12 @@ class _Loader:
                     items.append(Item(iid, self.text(entry, "text", p, required=False) or heading,
                                       levels=tuple(self.levels(entry, p)), heading=heading, when=iwhen))
                 else:
-                    text = self.text(entry, "text", p)
+                    # item_text, not text: the criterion's own heading must survive its items
+                    item_text = self.text(entry, "text", p)
                     band = self.band(entry, p)
                     if band is not None:
-                        self.check_text_points(text, band, p)
-                        items.append(Item(iid, text, band=band, when=iwhen))
+                        self.check_text_points(item_text, band, p)
+                        items.append(Item(iid, item_text, band=band, when=iwhen))
             if not items:
                 self.problem(f"{path}.items", "a checklist needs at least one item")
         crit = Criterion(cid, text, cmax or Decimal(0), rule, section, tuple(levels), tuple(items),
