@@ -20,7 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 @pytest.fixture
 def window(qtbot, demo_session, tmp_path, monkeypatch):
     from ui import settings
-    from ui.main import make_app
+    from ui.application import make_app
 
     settings.use_file(tmp_path / "settings.ini")
     monkeypatch.setenv("PANELREVIEW_DATA", str(tmp_path / "data"))
@@ -28,7 +28,7 @@ def window(qtbot, demo_session, tmp_path, monkeypatch):
     session_copy = tmp_path / "session"
     shutil.copytree(demo_session.path, session_copy)
     from app.session import open_session
-    from ui.expert_window import ExpertWindow
+    from ui.expert.window import ExpertWindow
 
     sess = open_session(session_copy)
     scores = open_or_create(sess, "E03")
@@ -73,7 +73,7 @@ def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
 
     # Recuse from another applicant through the form's own button.
     w.show_applicant("M02")
-    monkeypatch.setattr("ui.dialogs.QInputDialog.getText", lambda *a, **k: ("曾在该单位任职", True))
+    monkeypatch.setattr("ui.expert.dialogs.QInputDialog.getText", lambda *a, **k: ("曾在该单位任职", True))
     form.recuse_button.click()
     assert scores.recusal("M02") == "曾在该单位任职"
     assert not form.scoring.isVisible()
@@ -127,7 +127,7 @@ def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
         dialog._go(dialog.list.item(0))
         return 0
 
-    monkeypatch.setattr("ui.dialogs.MissingDialog.exec", fake_exec)
+    monkeypatch.setattr("ui.expert.dialogs.MissingDialog.exec", fake_exec)
     w.submit()
     assert seen["count"] > 0 and w.applicant_id == "T02"
 
@@ -168,13 +168,13 @@ def test_checklist_and_refused_values(window, qtbot):
 
 def test_english_from_the_same_code(qtbot, demo_session, tmp_path, monkeypatch):
     from ui import settings
-    from ui.main import make_app
+    from ui.application import make_app
 
     settings.use_file(tmp_path / "settings.ini")
     monkeypatch.setenv("PANELREVIEW_DATA", str(tmp_path / "data"))
     make_app("en")
     try:
-        from ui.expert_window import ExpertWindow
+        from ui.expert.window import ExpertWindow
 
         scores = ScoreFile.create(tmp_path / "E02.prscore", demo_session, "E02")
         w = ExpertWindow(demo_session, scores)

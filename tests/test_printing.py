@@ -33,14 +33,14 @@ def submitted(tmp_path) -> ScoreFile:
 
 @pytest.fixture
 def app(qapp):
-    from ui.main import make_app
+    from ui.application import make_app
 
     return make_app("en")
 
 
 def test_signature_pad_stores_a_png_in_the_score_file(qtbot, app, submitted):
     from PySide6.QtGui import QImage
-    from ui.signature import SignatureDialog
+    from ui.expert.signature import SignatureDialog
 
     dialog = SignatureDialog(submitted)
     qtbot.addWidget(dialog)
@@ -66,6 +66,7 @@ def test_signature_pad_stores_a_png_in_the_score_file(qtbot, app, submitted):
 
 
 def test_print_path_draws_every_page(qtbot, app, submitted, tmp_path):
+    """Rasterised in a worker process, drawn a strip at a time: every page arrives, nothing is cut."""
     from app import sheets
     from ui.printing import PrintJob, merge_pdfs
 
@@ -75,9 +76,43 @@ def test_print_path_draws_every_page(qtbot, app, submitted, tmp_path):
     out = tmp_path / "printed.pdf"
     job.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     job.printer.setOutputFileName(str(out))
-    job.paint(job.printer)
-    assert job.pages_printed == pages
-    assert pymupdf.open(out).page_count == pages
+    sent = []
+    job.start(None, job.printer, on_done=sent.append)
+    qtbot.waitUntil(lambda: job.finished, timeout=60000)
+    assert sent == [pages] and job.pages_printed == pages
+    with pymupdf.open(out) as printed:
+        assert printed.page_count == pages
+        # the strips cover the whole page: each half of it is as dark as the same half of the original
+        original = pymupdf.open(stream=pdf, filetype="pdf")
+        for k in (0, pages - 1):
+            for half in (0, 1):
+                mine, theirs = (_ink(doc[k], half) for doc in (printed, original))
+                assert abs(mine - theirs) < 2, (k, half, mine, theirs)
+
+
+def _ink(page, half: int) -> float:
+    """Mean darkness (0-255) of the top (0) or bottom (1) half of `page`."""
+    r = page.rect
+    clip = pymupdf.Rect(r.x0, r.y0 + half * r.height / 2, r.x1, r.y0 + (half + 1) * r.height / 2)
+    pix = page.get_pixmap(dpi=40, colorspace=pymupdf.csGRAY, clip=clip)
+    return 255 - sum(pix.samples) / len(pix.samples)
+
+
+def test_a_print_can_be_cancelled_without_a_word(qtbot, app, submitted, tmp_path, monkeypatch):
+    from app import sheets
+    from ui.printing import PrintJob, merge_pdfs
+
+    monkeypatch.setattr("ui.dialogs.QMessageBox.warning", lambda *a, **k: pytest.fail("a cancel is not an error"))
+    pdf = merge_pdfs([sheets.build_opinion_sheet(submitted, a.id) for a in submitted.applicants])
+    job = PrintJob(pdf, "batch")
+    job.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    job.printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    printing = job.start(None, job.printer)
+    qtbot.waitUntil(lambda: job.pages_printed >= 1, timeout=60000)
+    printing.dialog.request_cancel()
+    qtbot.waitUntil(lambda: job.finished, timeout=10000)
+    assert job.pages_printed < pymupdf.open(stream=pdf, filetype="pdf").page_count
+    qtbot.waitUntil(lambda: printing.task is None or not printing.task.running, timeout=10000)
 
 
 def _cups_ready() -> str | None:
@@ -109,8 +144,11 @@ def test_a_batch_goes_through_a_real_print_system(qtbot, app, submitted):
     pages = pymupdf.open(stream=pdf, filetype="pdf").page_count
     outdir = Path.home() / "PDF"
     before = set(outdir.glob("*.pdf")) if outdir.exists() else set()
-    sent = PrintJob(pdf, "panelreview-batch").print_to(QUEUE)
-    assert sent == pages
+    job = PrintJob(pdf, "panelreview-batch")
+    done = []
+    job.print_to(QUEUE, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=120000)
+    assert done == [pages]
     deadline = time.time() + 180
     found = None
     while time.time() < deadline:

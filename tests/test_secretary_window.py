@@ -102,7 +102,7 @@ def score_files(demo_session, tmp_path_factory):
 @pytest.fixture
 def make_window(qtbot, demo_session, tmp_path, monkeypatch):
     from ui import settings
-    from ui.main import make_app
+    from ui.application import make_app
 
     settings.use_file(tmp_path / "settings.ini")
     monkeypatch.setenv("PANELREVIEW_DATA", str(tmp_path / "data"))
@@ -112,7 +112,7 @@ def make_window(qtbot, demo_session, tmp_path, monkeypatch):
 
     def make(lang: str = "zh_CN"):
         from app.session import open_session
-        from ui.secretary_window import SecretaryWindow
+        from ui.secretary.window import SecretaryWindow
 
         make_app(lang)
         w = SecretaryWindow(open_session(session_copy))
@@ -145,7 +145,7 @@ def table_texts(table) -> list[list[str]]:
 
 def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path, monkeypatch):
     from ui.i18n import tr
-    from ui.secretary_window import _unprefixed
+    from ui.secretary.files import _unprefixed
 
     w = make_window("zh_CN")
     assert not w.pages.isTabEnabled(w.RANKING)
@@ -217,7 +217,7 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     cell = page.table.item(row, col)
     assert cell.background().color() == QColor("#ffd9a8")
     assert outlier.detail in cell.toolTip()
-    from ui.results import method_text
+    from ui.secretary.words import method_text
 
     assert "Kendall's W" in page.about.text() and method_text(disk.method) in page.about.text()
     shot(w, "secretary-ranking")
@@ -285,9 +285,10 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     # -- export: Excel through the file dialog, CSV into a folder
     target = tmp_path / "export" / "结果.xlsx"
     target.parent.mkdir()
-    monkeypatch.setattr("ui.secretary_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.secretary.export.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), ""))
-    assert w.export_xlsx() == target
+    w.exporter.export_xlsx()  # written off the UI thread
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage().endswith(str(target)), timeout=60000)
     from openpyxl import load_workbook
 
     wb = load_workbook(target)
@@ -299,20 +300,22 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     assert any(isinstance(v, (int, float)) and abs(v - float(disk.applicant("T01").total)) < 0.005 for v in flat)
     csv_dir = tmp_path / "csv"
     csv_dir.mkdir()
-    monkeypatch.setattr("ui.secretary_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(csv_dir))
-    assert len(w.export_csv()) >= 5
+    monkeypatch.setattr("ui.secretary.export.QFileDialog.getExistingDirectory", lambda *a, **k: str(csv_dir))
+    w.exporter.export_csv()
+    qtbot.waitUntil(lambda: str(csv_dir) in w.statusBar().currentMessage(), timeout=60000)
+    assert len(list(csv_dir.glob("*.csv"))) >= 5
 
     # -- print: the sheets are built off the UI thread and handed to the preview
     seen_pdf = {}
     monkeypatch.setattr("ui.printing.PrintJob.preview", lambda self, parent: seen_pdf.update({self.title: self.pdf}))
-    w.print_sheet("summary", "preview")
-    w.print_sheet("candidates", "preview")
+    w.exporter.print_sheet("summary", "preview")
+    w.exporter.print_sheet("candidates", "preview")
     qtbot.waitUntil(lambda: len(seen_pdf) == 2, timeout=60000)
     assert all(pdf.startswith(b"%PDF") for pdf in seen_pdf.values())
     assert any("评审汇总表" in t for t in seen_pdf) and any("候选名单" in t for t in seen_pdf)
     saved = tmp_path / "候选名单.pdf"
     monkeypatch.setattr("ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(saved), ""))
-    w.print_sheet("candidates", "save")
+    w.exporter.print_sheet("candidates", "save")
     qtbot.waitUntil(saved.is_file, timeout=60000)
     assert saved.read_bytes().startswith(b"%PDF")
 
@@ -382,10 +385,10 @@ def test_nothing_mergeable_shows_every_reason_and_no_result(make_window, qtbot, 
 
 def test_a_read_only_session_keeps_its_result_in_the_data_folder(make_window, qtbot, score_files, monkeypatch,
                                                                   tmp_path):
-    from ui import secretary_window
+    from ui.secretary import result_file
 
-    real = secretary_window._writable
-    monkeypatch.setattr(secretary_window, "_writable",
+    real = result_file._writable
+    monkeypatch.setattr(result_file, "_writable",
                         lambda folder: False if str(folder).startswith(str(tmp_path / "session")) else real(folder))
     w = make_window("zh_CN")
     merge_through_window(w, qtbot, [score_files["good"]])
@@ -395,7 +398,8 @@ def test_a_read_only_session_keeps_its_result_in_the_data_folder(make_window, qt
 
 def test_the_secretary_is_chosen_at_the_start(qtbot, demo_session, tmp_path, monkeypatch):
     from ui import settings
-    from ui.main import make_app, parse_args
+    from ui.application import make_app
+    from ui.main import parse_args
     from ui.start import SECRETARY, Controller, OpenSessionDialog
 
     settings.use_file(tmp_path / "settings.ini")
@@ -416,7 +420,7 @@ def test_the_secretary_is_chosen_at_the_start(qtbot, demo_session, tmp_path, mon
         shutil.copytree(demo_session.path, session_copy)
         controller = Controller(app)
         assert controller.start(session=session_copy, secretary=True)  # no roster, no pledge
-        from ui.secretary_window import SecretaryWindow
+        from ui.secretary.window import SecretaryWindow
 
         assert isinstance(controller.window, SecretaryWindow)
         assert controller.window.session.path == session_copy
@@ -440,8 +444,8 @@ def test_copy_to_stick_carries_only_the_manifest_and_materials(qtbot, demo_sessi
     import shutil
 
     from app.session import open_session
-    from ui.main import make_app
-    from ui.prepare import PreparePage
+    from ui.application import make_app
+    from ui.secretary.prepare import PreparePage
 
     make_app("en")
     src = tmp_path / "session"
@@ -450,12 +454,11 @@ def test_copy_to_stick_carries_only_the_manifest_and_materials(qtbot, demo_sessi
     (src / "results" / "result.sqlite").write_bytes(b"secret")
     (src / "scores").mkdir(exist_ok=True)
     (src / "scores" / "E01.prscore").write_bytes(b"secret")
-    page = PreparePage()
+    page = PreparePage(open_session(src))
     qtbot.addWidget(page)
-    page.session = open_session(src)
     stick = tmp_path / "stick"
     stick.mkdir()
-    monkeypatch.setattr("ui.prepare.QFileDialog.getExistingDirectory", lambda *a, **k: str(stick))
+    monkeypatch.setattr("ui.secretary.prepare.QFileDialog.getExistingDirectory", lambda *a, **k: str(stick))
     page.copy_to_stick()
     qtbot.waitUntil(lambda: "Copied and verified" in page.message.text(), timeout=30000)
     copied = stick / "session"

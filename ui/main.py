@@ -1,20 +1,13 @@
-"""Start the window: the session, the expert, the pledge, conflicts of interest, then scoring."""
+"""The entry point of `panelreview-gui` and `python -m ui`: read the arguments, then start."""
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import sys
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from app import __version__, i18n as core_i18n, paths
-from app.errors import PanelReviewError
-from ui import fonts, i18n, settings, style
-from ui.i18n import tr
+from app import __version__, i18n as core_i18n
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -30,22 +23,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def make_app(lang: str | None = None) -> QApplication:
-    """The QApplication with the bundled font, the translators and the style (idempotent)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("PanelReview")
-    app.setOrganizationName("PanelReview")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("panelreview")  # Wayland matches the menu entry by this name
-    icon = paths.resources_dir() / "icons" / "panelreview-256.png"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
-    fonts.register(app)
-    i18n.install(app, lang or settings.get("language"))
-    app.setStyleSheet(style.SHEET)
-    return app
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     args = parse_args(argv)
@@ -53,10 +30,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui import selfcheck
 
         return selfcheck.run(lang=args.lang)
-    app = make_app(args.lang)
-    from ui.dialogs import install_crash_hook
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import PanelReviewError
+    from ui.application import make_app
+    from ui.crash import install_crash_hook
+    from ui.i18n import tr
     from ui.start import Controller
 
+    app = make_app(args.lang)
     controller = Controller(app)
     install_crash_hook(lambda: controller.window)
     try:

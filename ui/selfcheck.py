@@ -1,6 +1,7 @@
 """`panelreview-gui --self-check`: prove an installed copy works, step by step.
 
-Opens the first window, builds the demo session in a temporary folder, renders
+Opens the first window, builds the demo session in a temporary folder (in a task's
+worker process, as the window does), renders
 a scanned page through the render worker processes (the part a frozen program
 most easily gets wrong), scores and submits as an expert, writes the opinion
 sheet PDF and reads it back, then opens the expert's window. One line per
@@ -111,7 +112,7 @@ def _steps(tmp: Path, lang: str | None) -> int:
 
 def _start(state: dict, lang: str | None) -> str:
     from app import __version__, paths
-    from ui.main import make_app
+    from ui.application import make_app
 
     state["app"] = make_app(lang)
     state["version"] = __version__
@@ -154,9 +155,10 @@ def _first_window(state: dict) -> str:
 
 
 def _demo(state: dict, tmp: Path) -> str:
-    from app import demo
+    """Built as the window builds it: in a task's worker process (the other thing a frozen program gets wrong)."""
+    from ui.start import demo_session
 
-    session = demo.ensure(tmp / "demo-session")
+    session = demo_session(None, out_dir=tmp / "demo-session")
     check = session.verify()
     if not check.ok:
         raise Failed(f"the demo session's materials do not match its manifest: {check}")
@@ -256,7 +258,7 @@ def _sheet(state: dict, tmp: Path) -> str:
 
 
 def _expert_window(state: dict) -> str:
-    from ui.expert_window import ExpertWindow
+    from ui.expert.window import ExpertWindow
 
     window = state["window"] = ExpertWindow(state["session"], state["scores"])
     window.show()

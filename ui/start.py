@@ -1,8 +1,12 @@
-"""The way in: pick a session, then who you are, then score."""
+"""The way in: who you are (expert or secretary), the session, then the window for your half."""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+from functools import partial
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,8 +18,10 @@ from app import demo
 from app.scorefile import open_or_create
 from app.session import MANIFEST, Session, open_session
 from ui import i18n, settings
-from ui.dialogs import LoginDialog, RecusalDialog
+from ui.background import N_, Cancelled, Progress
+from ui.expert.dialogs import LoginDialog, RecusalDialog
 from ui.i18n import tr
+from ui.tasks import Task, with_dialog
 
 
 EXPERT, SECRETARY = "expert", "secretary"
@@ -134,20 +140,28 @@ class Controller:
         """Open the expert's window (after the roster and pledge) or, for the secretary, the secretary's window."""
         self.secretary = secretary
         if demo:
-            sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
+            try:
+                sess = demo_session(None)
+            except Cancelled:
+                return False
         elif session is not None:
             sess = open_session(session)
         else:
-            dialog = OpenSessionDialog(role=SECRETARY if secretary else EXPERT)
-            if not dialog.exec():
-                return False
-            self.secretary = dialog.role == SECRETARY
-            if dialog.want_new and self.secretary:
-                sess = None
-            elif dialog.want_demo:
-                sess = self._with_wait(tr("Preparing the demo session…"), lambda: _demo())
-            else:
-                sess = open_session(dialog.chosen)
+            while True:
+                dialog = OpenSessionDialog(role=SECRETARY if self.secretary else EXPERT)
+                if not dialog.exec():
+                    return False
+                self.secretary = dialog.role == SECRETARY
+                if dialog.want_new and self.secretary:
+                    sess = None
+                elif dialog.want_demo:
+                    try:
+                        sess = demo_session(None)
+                    except Cancelled:
+                        continue  # back to choosing
+                else:
+                    sess = open_session(dialog.chosen)
+                break
         if self.secretary:
             self.session = sess
             if sess is not None:
@@ -169,13 +183,6 @@ class Controller:
         self.show_window()
         return True
 
-    def _with_wait(self, text: str, work):
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return work()
-        finally:
-            QApplication.restoreOverrideCursor()
-
     def _warn_materials(self, sess: Session) -> None:
         check = sess.verify()
         if check.ok:
@@ -190,7 +197,7 @@ class Controller:
             + "\n\n" + "\n".join(lines[:30]))
 
     def show_window(self) -> None:
-        from ui.expert_window import ExpertWindow
+        from ui.expert.window import ExpertWindow
 
         old = self.window
         self.window = ExpertWindow(self.session, self.scores)
@@ -202,7 +209,7 @@ class Controller:
 
     def show_secretary(self) -> None:
         """The secretary's window; no roster login: the secretary scores nothing."""
-        from ui.secretary_window import SecretaryWindow
+        from ui.secretary.window import SecretaryWindow
 
         old = self.window
         page = old.pages.currentIndex() if old is not None and hasattr(old, "pages") else None
@@ -229,5 +236,60 @@ class Controller:
             self.window.show_applicant(current)
 
 
-def _demo() -> Session:
-    return demo.ensure()
+
+# --------------------------------------------------------------------------- the demo session
+
+
+@contextlib.contextmanager
+def _reported(module: Any, name: str, say: Callable[..., None]) -> Iterator[None]:
+    """While inside, `module.name(...)` first calls `say(**its keyword arguments)`.
+
+    Only ever done inside the worker process that builds the demo, which ends
+    with it: app.demo has no progress callback of its own yet.
+    """
+    original = getattr(module, name)
+
+    def reporting(*args: Any, **kwargs: Any) -> Any:
+        say(**kwargs)
+        return original(*args, **kwargs)
+
+    setattr(module, name, reporting)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
+def build_demo(progress: Progress, out_dir: str, page_limit: int | None = None) -> str:
+    """Worker process: the demo session at `out_dir`, built on first use or if damaged; its folder.
+
+    Cancelling is safe before the session is written: the scanned materials
+    are drawn in a temporary folder that goes with the cancel.
+    """
+    from app import session as session_mod
+
+    progress(0, 0, N_("Checking the demo session"))
+    drawn = itertools.count(1)
+
+    def drawing(*, title: str = "", applicant: str = "", **_: Any) -> None:
+        n = next(drawn)
+        progress(n, 0, N_("Drawing scanned material {n}: {applicant}, {material}"), n=n, applicant=applicant,
+                 material=title)
+
+    def writing(**_: Any) -> None:
+        progress(0, 0, N_("Writing the session and fingerprinting its materials"))
+
+    with _reported(demo, "make_scanned_pdf", drawing), _reported(session_mod, "create", writing):
+        return str(demo.ensure(Path(out_dir), page_limit=page_limit).path)
+
+
+def demo_task(parent: QWidget | None, *, out_dir: Path | None = None, page_limit: int | None = None) -> Task:
+    """Build (or check) the demo session in a worker process behind a progress dialog; the task, started."""
+    work = partial(build_demo, out_dir=str(out_dir or demo.default_dir()), page_limit=page_limit)
+    # a worker process: drawing the scanned pages with PyMuPDF holds the GIL for seconds on end
+    return with_dialog(Task(work, process=True), parent, tr("Preparing the demo session…"), cancellable=True).start()
+
+
+def demo_session(parent: QWidget | None, *, out_dir: Path | None = None, page_limit: int | None = None) -> Session:
+    """The demo session, built if need be while the event loop runs; Cancelled if the person stopped it."""
+    return open_session(Path(demo_task(parent, out_dir=out_dir, page_limit=page_limit).wait()))

@@ -1,99 +1,331 @@
-"""Long work off the UI thread, with a progress dialog; the work never touches widgets.
+"""Long work off the UI thread, behind one progress dialog that names the current step.
 
     run_task(parent, tr("Merging…"), lambda progress: merge(...), on_done=show, on_error=complain)
 
-`progress(done, total)` may be called from the work to move the bar. The
-result (or the exception) comes back on the UI thread. PDF page rendering
-does not go through here: it runs in worker processes (ui/render.py), since
-PyMuPDF holds the GIL while it renders.
+The work gets a `Progress` (ui/background.py): `progress(done, total, step)`
+moves the bar and names the step, and raises Cancelled once the person
+pressed Cancel (offered only with `cancellable=True`), so work stops where it
+is safe to. A cancel is not an error: nobody is told. The result, a
+PanelReviewError (`on_error`, else a message box) or an unexpected exception
+(the crash dialog) comes back on the UI thread; the work never touches widgets.
+
+Python work runs on a worker thread: it lets go of the GIL every few
+milliseconds, so the window keeps painting. PyMuPDF (drawing scanned pages,
+rasterising sheets, joining PDFs) holds the GIL for as long as a page takes,
+which stalls the window for hundreds of milliseconds even from a thread;
+`process=True` runs such work in a worker process (multiprocessing "spawn",
+like the page renderer in ui/render.py), whose `func` must then be picklable
+(a module-level function or a functools.partial of one).
 """
 
 from __future__ import annotations
 
-import traceback
+import atexit
+import multiprocessing
+import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import PanelReviewError
+from ui import background
+from ui.background import Cancelled, Progress
+from ui.i18n import tr
 
-_running: list["_Task"] = []
+__all__ = ["Cancelled", "Progress", "ProgressDialog", "Task", "run_task", "stop_all", "wait_all", "with_dialog"]
+
+SHOW_AFTER_MS = 300  # quick work finishes without a dialog flashing up
+_running: list["Task"] = []
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object, str)
+def step_text(step: str, fields: dict) -> str:
+    """A step template from the work, in the window's language."""
+    if not step:
+        return ""
+    text = tr(step)
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return step.format(**fields)
 
-    def __init__(self, func: Callable[[Callable[[int, int], None]], Any]) -> None:
+
+class _Relay(QObject):
+    """Lives on the task's thread: runs the work there, or waits there on the worker process."""
+
+    progressed = Signal(int, int, str, object)  # done, total, step template, its fields
+    delivered = Signal(object)
+    ended = Signal(str, object, str)  # done | failed | cancelled, result or exception, traceback
+
+    def __init__(self, task: "Task") -> None:
         super().__init__()
-        self.func = func
+        self.task = task
 
     def run(self) -> None:
-        try:
-            result = self.func(lambda done, total: self.progressed.emit(int(done), int(total)))
-        except Exception as exc:  # handed to the UI thread, which decides how to show it
-            self.failed.emit(exc, traceback.format_exc())
+        if self.task.in_process:
+            self._run_process()
             return
-        self.finished.emit(result)
+        progress = Progress(lambda done, total, step, fields: self.progressed.emit(done, total, step, fields),
+                            self.delivered.emit, self.task._cancel.is_set, self.task._credits)
+        self.ended.emit(*background.outcome(self.task.func, progress))
+
+    def _run_process(self) -> None:
+        task = self.task
+        receive, send = task._ctx.Pipe(duplex=False)
+        worker = task._ctx.Process(target=background.serve, args=(send, task._cancel, task._credits, task.func),
+                                   daemon=True, name="panelreview-task")
+        try:
+            worker.start()
+        except Exception as exc:  # the work itself cannot be pickled, or no process can be started
+            self.ended.emit("failed", exc, "")
+            return
+        send.close()  # so our end sees EOF when the worker dies
+        task._worker = worker
+        while True:
+            try:
+                message = receive.recv()  # blocks without the GIL
+            except (EOFError, OSError):
+                worker.join(1.0)
+                self.ended.emit("failed", RuntimeError(f"the worker process stopped (exit code {worker.exitcode})"),
+                                "")
+                return
+            if message[0] == "progress":
+                self.progressed.emit(*message[1:])
+            elif message[0] == "part":
+                self.delivered.emit(message[1])
+            else:
+                break
+        receive.close()
+        worker.join(5.0)
+        self.ended.emit(*message)
 
 
-class _Task(QObject):
-    def __init__(self, parent: QWidget | None, label: str, func, on_done, on_error) -> None:
-        super().__init__(parent)
-        self.thread = QThread()
-        self.worker = _Worker(func)
-        self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(label, "", 0, 0, parent)
-        self.dialog.setCancelButton(None)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setAutoClose(False)
-        self.on_done, self.on_error = on_done, on_error
-        self.thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
+class Task(QObject):
+    """One piece of long work on a worker thread (or in a worker process), reported back by signals."""
 
-    def start(self) -> None:
+    progressed = Signal(int, int, str)  # done, total, the step in words
+    delivered = Signal(object)  # a part sent before the end (progress.send)
+    succeeded = Signal(object)
+    failed = Signal(object, str)  # the exception, the worker's traceback
+    cancelled = Signal()
+
+    def __init__(self, func: Callable[[Progress], Any], *, process: bool = False, window: int | None = None) -> None:
+        super().__init__()
+        self.func = func
+        self.in_process = process
+        self._worker: Any = None  # the worker process, while there is one
+        self.state = "new"  # running | done | failed | cancelled
+        self.result: Any = None
+        self.error: BaseException | None = None
+        if process:
+            self._ctx = multiprocessing.get_context("spawn")
+            self._cancel = self._ctx.Event()
+            self._credits = self._ctx.Semaphore(window) if window else None
+        else:
+            self._cancel = threading.Event()
+            self._credits = threading.Semaphore(window) if window else None
+        self._thread = QThread()
+        self._thread.setObjectName("panelreview-task")
+        self._relay = _Relay(self)
+        self._relay.moveToThread(self._thread)
+        self._thread.started.connect(self._relay.run)
+        self._relay.progressed.connect(self._progressed)
+        self._relay.delivered.connect(self.delivered)
+        self._relay.ended.connect(self._ended)
+
+    def start(self) -> "Task":
         _running.append(self)
-        self.thread.start()
+        self.state = "running"
+        self._thread.start()
+        return self
 
-    def _progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(done)
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id while it runs (process tasks)."""
+        return self._worker.pid if self._worker is not None else None
 
-    def _end(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
-        self.dialog.close()
+    @property
+    def running(self) -> bool:
+        return self.state == "running"
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next report; it ends as cancelled."""
+        self._cancel.set()
+
+    @property
+    def cancelling(self) -> bool:
+        return self._cancel.is_set()
+
+    def ack(self) -> None:
+        """One part sent by the work has been dealt with: the work may send another."""
+        if self._credits is not None:
+            self._credits.release()
+
+    def wait(self) -> Any:
+        """Keep the event loop running until the task ends; its result, else raise its error or Cancelled."""
+        if self.running:
+            loop = QEventLoop()
+            for signal in (self.succeeded, self.failed, self.cancelled):
+                signal.connect(lambda *_: loop.quit())
+            if self.running:
+                loop.exec()
+        if self.state == "cancelled":
+            raise Cancelled()
+        if self.state == "failed":
+            raise self.error
+        return self.result
+
+    def join(self, timeout_ms: int = 30000) -> None:
+        """Block (without the event loop) until the work has ended (tests, and quitting)."""
+        self._thread.wait(timeout_ms)
+
+    def _progressed(self, done: int, total: int, step: str, fields: dict) -> None:
+        self.progressed.emit(done, total, step_text(step, fields or {}))
+
+    def _ended(self, kind: str, value: Any, text: str) -> None:
+        self._thread.quit()
+        self._thread.wait()
         if self in _running:
             _running.remove(self)
+        if kind == "done" and self._cancel.is_set():
+            kind = "cancelled"  # asked to stop but it finished first: the person no longer wants it
+        self.state = kind
+        if kind == "done":
+            self.result = value
+            self.succeeded.emit(value)
+        elif kind == "cancelled":
+            self.cancelled.emit()
+        else:
+            if text and self.in_process and hasattr(value, "add_note"):
+                value.add_note("in the worker process:\n" + text)
+            self.error = value
+            self.failed.emit(value, text)
 
-    def _finished(self, result: Any) -> None:
-        self._end()
-        if self.on_done:
-            self.on_done(result)
 
-    def _failed(self, exc: Exception, text: str) -> None:
-        self._end()
-        if isinstance(exc, PanelReviewError) and self.on_error:
-            self.on_error(exc)
+class ProgressDialog(QDialog):
+    """What is being done, the step it is at and how far; Cancel where stopping is safe."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None, label: str, *, cancellable: bool = False,
+                 show_after_ms: int = SHOW_AFTER_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress")
+        self.setWindowTitle(tr("PanelReview"))
+        self.setWindowModality(Qt.WindowModality.WindowModal if parent is not None
+                               else Qt.WindowModality.ApplicationModal)
+        self.cancellable = cancellable
+        self.ended = False
+        lay = QVBoxLayout(self)
+        self.label = QLabel(label)
+        self.label.setObjectName("caption")
+        self.label.setWordWrap(True)
+        lay.addWidget(self.label)
+        self.step = QLabel("")
+        self.step.setObjectName("step")
+        self.step.setWordWrap(True)
+        self.step.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.step)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the work says how far it is
+        self.bar.setTextVisible(False)
+        lay.addWidget(self.bar)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.clicked.connect(self.request_cancel)
+        self.cancel_button.setVisible(cancellable)
+        row.addWidget(self.cancel_button)
+        lay.addLayout(row)
+        self.setMinimumWidth(460)
+        QTimer.singleShot(show_after_ms, self, self._appear)
+
+    def _appear(self) -> None:
+        if not self.ended:
+            self.show()
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        if self.cancel_button.isEnabled() or not self.cancellable:
+            self.step.setText(text)
+        self.bar.setRange(0, max(total, 0))
+        self.bar.setValue(min(done, total) if total > 0 else 0)
+
+    def request_cancel(self) -> None:
+        if not self.cancellable or not self.cancel_button.isEnabled():
             return
-        raise exc  # unexpected: the crash dialog takes it
+        self.cancel_button.setEnabled(False)
+        self.step.setText(tr("Cancelling…"))
+        self.cancel_requested.emit()
+
+    def reject(self) -> None:
+        """Escape or the window's close button cancels where that is safe, and is ignored elsewhere."""
+        self.request_cancel()
+
+    def finish(self) -> None:
+        """The work ended: the dialog goes."""
+        self.ended = True
+        if shiboken6.isValid(self):
+            self.hide()
+            self.deleteLater()
 
 
-def run_task(parent: QWidget | None, label: str, func: Callable[[Callable[[int, int], None]], Any], *,
-             on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[PanelReviewError], None] | None = None) -> _Task:
-    """Run `func(progress)` on a worker thread behind a progress dialog."""
-    task = _Task(parent, label, func, on_done, on_error)
-    task.start()
+def with_dialog(task: Task, parent: QWidget | None, label: str, *, cancellable: bool = False) -> Task:
+    """Show `task`'s steps in a ProgressDialog over `parent` (Cancel asks it to stop); returns the task."""
+    dialog = ProgressDialog(parent, label, cancellable=cancellable)
+    task.progressed.connect(dialog.show_progress)
+    dialog.cancel_requested.connect(task.cancel)
+    for signal in (task.succeeded, task.failed, task.cancelled):
+        signal.connect(lambda *_: dialog.finish())
     return task
 
 
+def run_task(parent: QWidget | None, label: str, func: Callable[[Progress], Any], *,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[PanelReviewError], None] | None = None,
+             on_cancel: Callable[[], None] | None = None,
+             on_part: Callable[[Any], None] | None = None,
+             process: bool = False, cancellable: bool = False, window: int | None = None) -> Task:
+    """Run `func(progress)` off the UI thread behind a progress dialog; returns the started Task."""
+    task = with_dialog(Task(func, process=process, window=window), parent, label, cancellable=cancellable)
+    if on_part is not None:
+        task.delivered.connect(on_part)
+    if on_done is not None:
+        task.succeeded.connect(on_done)
+    if on_cancel is not None:
+        task.cancelled.connect(on_cancel)
+
+    def failed(exc: BaseException, _text: str) -> None:
+        if not isinstance(exc, PanelReviewError):
+            raise exc  # unexpected: the crash dialog takes it
+        if on_error is not None:
+            on_error(exc)
+        else:
+            from ui.dialogs import show_error
+
+            show_error(parent if parent is None or shiboken6.isValid(parent) else None, str(exc))
+
+    task.failed.connect(failed)
+    return task.start()
+
+
 def wait_all(timeout_ms: int = 30000) -> None:
-    """Block until running tasks end (tests, and quitting)."""
+    """Block until running tasks end (tests)."""
     for task in list(_running):
-        task.thread.wait(timeout_ms)
+        task.join(timeout_ms)
+
+
+def stop_all(grace_ms: int = 3000) -> None:
+    """On quitting: ask every running task to stop, give it `grace_ms`, then end its worker process."""
+    for task in list(_running):
+        task.cancel()
+    for task in list(_running):
+        task.join(grace_ms)
+        if task._thread.isRunning() and task._worker is not None:
+            task._worker.kill()
+            task.join(grace_ms)
+
+
+# Work still running when the interpreter exits (a test that failed, a window closed without app.exec
+# returning) is stopped first: a QThread destroyed while it runs takes the whole process down.
+atexit.register(stop_all)

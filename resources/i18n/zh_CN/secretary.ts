@@ -451,5 +451,41 @@
             <source>Add the score files first.</source>
             <translation>请先添加评分文件。</translation>
         </message>
+        <message>
+            <source>Checking score file {n} of {files}</source>
+            <translation>正在检查第 {n} 个评分文件（共 {files} 个）</translation>
+        </message>
+        <message>
+            <source>Checking the copy against the session</source>
+            <translation>正在核对副本与评审活动是否一致</translation>
+        </message>
+        <message>
+            <source>Copying {file}</source>
+            <translation>正在复制 {file}</translation>
+        </message>
+        <message>
+            <source>Exporting the CSV files…</source>
+            <translation>正在导出 CSV 文件…</translation>
+        </message>
+        <message>
+            <source>Exporting the Excel workbook…</source>
+            <translation>正在导出 Excel 工作簿…</translation>
+        </message>
+        <message>
+            <source>Laying out the pages</source>
+            <translation>正在排版</translation>
+        </message>
+        <message>
+            <source>Reading the tables and fingerprinting the materials</source>
+            <translation>正在读取表格并计算材料指纹</translation>
+        </message>
+        <message>
+            <source>Writing the CSV files into {folder}</source>
+            <translation>正在将 CSV 文件写入 {folder}</translation>
+        </message>
+        <message>
+            <source>Writing {file}</source>
+            <translation>正在写入 {file}</translation>
+        </message>
     </context>
 </TS>

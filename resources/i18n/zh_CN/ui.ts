@@ -679,5 +679,57 @@ Hand the file {file} to the secretary.</source>
             <source>Sign in the box. The signature is printed on your opinion sheets; you still sign the printed paper by hand.</source>
             <translation>请在框内签名。签名将打印在您的意见书上；打印出的纸质件仍需您亲笔签字。</translation>
         </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Checking the demo session</source>
+            <translation>正在检查演示评审活动</translation>
+        </message>
+        <message>
+            <source>Drawing scanned material {n}: {applicant}, {material}</source>
+            <translation>正在生成第 {n} 份扫描材料：{applicant}，{material}</translation>
+        </message>
+        <message>
+            <source>Preparing the opinion sheets…</source>
+            <translation>正在准备专家评审意见书…</translation>
+        </message>
+        <message>
+            <source>Preparing the preview of {title}…</source>
+            <translation>正在准备《{title}》的打印预览…</translation>
+        </message>
+        <message>
+            <source>Preparing the sheet…</source>
+            <translation>正在准备表格…</translation>
+        </message>
+        <message>
+            <source>Printing page {page} of {pages}</source>
+            <translation>正在打印第 {page} 页（共 {pages} 页）</translation>
+        </message>
+        <message>
+            <source>Printing {title}…</source>
+            <translation>正在打印《{title}》…</translation>
+        </message>
+        <message>
+            <source>Putting the {n} sheets together</source>
+            <translation>正在合并 {n} 份意见书</translation>
+        </message>
+        <message>
+            <source>Rasterising page {page} of {pages}</source>
+            <translation>正在处理第 {page} 页（共 {pages} 页）</translation>
+        </message>
+        <message>
+            <source>Writing the opinion sheet of {name}</source>
+            <translation>正在生成{name}的专家评审意见书</translation>
+        </message>
+        <message>
+            <source>Writing the session and fingerprinting its materials</source>
+            <translation>正在写入评审活动并计算材料指纹</translation>
+        </message>
     </context>
 </TS>

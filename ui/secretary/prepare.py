@@ -15,14 +15,10 @@ from PySide6.QtWidgets import (
 
 from app import rubric as rubric_mod, session as session_mod, tables
 from app.errors import PanelReviewError
+from ui.background import N_
 from ui.i18n import tr
-from ui.tasks import run_task
-
-
-def method_names() -> list[tuple[str, str]]:
-    return [("mean", tr("Mean of all experts")),
-            ("trimmed_mean", tr("Mean without the highest and the lowest")),
-            ("median", tr("Median"))]
+from ui.secretary.words import method_names
+from ui.tasks import Progress, run_task
 
 
 class PathField(QWidget):
@@ -64,9 +60,9 @@ class PreparePage(QWidget):
 
     created = Signal(object)  # the new Session
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: session_mod.Session | None = None
+    def __init__(self, session: session_mod.Session | None = None) -> None:
+        super().__init__()
+        self.session = session
         lay = QVBoxLayout(self)
         box = QGroupBox(tr("New review session"))
         form = QFormLayout(box)
@@ -114,7 +110,7 @@ class PreparePage(QWidget):
         row.addWidget(self.create_button)
         self.copy_button = QPushButton(tr("Copy to a USB stick…"))
         self.copy_button.clicked.connect(self.copy_to_stick)
-        self.copy_button.setEnabled(False)
+        self.copy_button.setEnabled(session is not None)
         row.addWidget(self.copy_button)
         row.addStretch(1)
         lay.addLayout(row)
@@ -127,6 +123,11 @@ class PreparePage(QWidget):
         self.report.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.report, 1)
         self.applicants.changed.connect(lambda _: self.check(quiet=True))
+
+    def set_session(self, session: session_mod.Session | None) -> None:
+        """The session to copy to the experts' sticks (one just created or opened)."""
+        self.session = session
+        self.copy_button.setEnabled(session is not None)
 
     # -- checking -----------------------------------------------------------
 
@@ -217,12 +218,14 @@ class PreparePage(QWidget):
         kwargs = dict(title=self.title.text(), applicants=self.applicants.path(), experts=self.experts.path(),
                       materials=self.materials.path(), date=self.date.date().toString("yyyy-MM-dd"),
                       quotas=self.quota_values(), method=self.method.currentData())
-        run_task(self, tr("Creating the session…"), lambda progress: session_mod.create(target, **kwargs),
-                 on_done=self._created, on_error=self._error)
+        def work(progress: Progress) -> session_mod.Session:
+            progress(0, 0, N_("Reading the tables and fingerprinting the materials"))
+            return session_mod.create(target, **kwargs)
+
+        run_task(self, tr("Creating the session…"), work, on_done=self._created, on_error=self._error)
 
     def _created(self, sess: session_mod.Session) -> None:
-        self.session = sess
-        self.copy_button.setEnabled(True)
+        self.set_session(sess)
         self._say(tr("Session created in {path}. Copy it to each expert's USB stick.").format(path=sess.path))
         self.created.emit(sess)
 
@@ -241,7 +244,7 @@ class PreparePage(QWidget):
             return
         src = self.session.path
 
-        def copy(progress) -> Path:
+        def copy(progress: Progress) -> Path:
             # Only what an expert needs: the manifest and the materials. Never scores or merge
             # results, which may already be in the secretary's copy of the folder.
             files = [src / session_mod.MANIFEST] + [p for p in (src / session_mod.MATERIALS).rglob("*")
@@ -249,8 +252,9 @@ class PreparePage(QWidget):
             for k, f in enumerate(files, start=1):
                 dst = target / f.relative_to(src)
                 dst.parent.mkdir(parents=True, exist_ok=True)
+                progress(k - 1, len(files), N_("Copying {file}"), file=str(f.relative_to(src)))
                 shutil.copy2(f, dst)
-                progress(k, len(files))
+            progress(len(files), len(files), N_("Checking the copy against the session"))
             copied = session_mod.open_session(target)
             check = copied.verify()
             if not check.ok:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
@@ -15,9 +16,12 @@ from app.errors import PanelReviewError
 from app.scorefile import IncompleteError, ScoreFile
 from app.session import Session
 from ui import settings
-from ui.dialogs import MissingDialog, RecusalDialog, show_error
+from ui.dialogs import show_error
+from ui.expert.dialogs import MissingDialog, RecusalDialog
+from ui.expert.rubric_form import RubricForm
+from ui.expert.sheets import ALL, sheet_pdf
 from ui.i18n import tr
-from ui.rubric_form import RubricForm
+from ui.tasks import run_task
 from ui.viewer import PdfViewer
 
 STATE_COLOURS = {
@@ -458,43 +462,27 @@ class ExpertWindow(QMainWindow):
     # -- signing and printing ---------------------------------------------------
 
     def sign(self) -> None:
-        from ui.signature import SignatureDialog
+        from ui.expert.signature import SignatureDialog
 
         SignatureDialog(self.scores, self).exec()
 
-    def sheet_pdf(self, what: str) -> tuple[bytes, str]:
-        """The PDF for `what` (current | all | score_sheet) and a file name for it."""
-        from app import sheets
-        from ui.printing import merge_pdfs
-
-        expert = self.scores.expert_id
-        if what == "current":
-            aid = self.applicant_id
-            return sheets.build_opinion_sheet(self.scores, aid), f"{expert}-{aid}-专家评审意见书.pdf"
-        if what == "all":
-            parts = [sheets.build_opinion_sheet(self.scores, a.id) for a in self.scores.applicants]
-            return merge_pdfs(parts), f"{expert}-专家评审意见书.pdf"
-        category = self.scores.applicant(self.applicant_id).category
-        return sheets.build_score_sheet(self.scores, category), f"{expert}-{category}-评分表.pdf"
-
     def print_sheets(self, what: str, how: str) -> None:
-        """Preview and print, or save as PDF; sheets come from the submitted file only."""
-        from ui.printing import PrintJob, save_pdf
-
+        """Preview and print, or save as PDF; sheets come from the submitted file only, built off the UI thread."""
         if not self.scores.submitted:
             QMessageBox.information(self, tr("Print"), tr(
                 "Opinion sheets are printed from your submitted scores, so that paper and file match. "
                 "Submit first."))
             return
-        try:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                pdf, name = self.sheet_pdf(what)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except PanelReviewError as exc:
-            show_error(self, str(exc))
-            return
+        label = tr("Preparing the opinion sheets…") if what == ALL else tr("Preparing the sheet…")
+        # every sheet at once goes to a worker process: joining them with PyMuPDF holds the GIL
+        run_task(self, label, partial(sheet_pdf, score_path=str(self.scores.path), what=what,
+                                      applicant_id=self.applicant_id),
+                 process=what == ALL, cancellable=what == ALL,
+                 on_done=lambda out: self._sheet_ready(how, *out), on_error=lambda exc: show_error(self, str(exc)))
+
+    def _sheet_ready(self, how: str, pdf: bytes, name: str) -> None:
+        from ui.printing import PrintJob, save_pdf
+
         if how == "save":
             path = save_pdf(self, pdf, name)
             if path:

@@ -598,8 +598,7 @@ class RubricForm(QScrollArea):
             return
         s = self.scores
         self.answers = s.answers(aid)
-        self.levels = {r["item_id"]: r["level"] for r in
-                       s.db.query("select item_id, level from answers where applicant_id = ?", [aid])}
+        self.levels = s.levels(aid)
         comments = s.comments(aid)
         citations = s.citations(aid)
         stopped = s.stopped(aid)
@@ -738,7 +737,7 @@ class RubricForm(QScrollArea):
         self._do("citation", lambda: self.scores.uncite(citation_id), None)
 
     def toggle_recusal(self) -> None:
-        from ui.dialogs import ask_recusal_reason
+        from ui.expert.dialogs import ask_recusal_reason
 
         aid = self.applicant_id
         if self.scores.recusal(aid) is not None:

@@ -1,0 +1,180 @@
+"""The small dialogs of the expert's way in: who am I, the pledge, conflicts of interest, submit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QListWidget,
+    QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.scorefile import Missing, ScoreFile
+from ui.dialogs import show_error
+from ui.i18n import tr
+
+PLEDGE = (
+    "本人承诺：严格遵守评审工作纪律，独立、客观、公正地进行评审；"
+    "对评审材料、评审意见和评审结果保密，不对外透露；"
+    "与申报单位存在利害关系的，主动申请回避。"
+)
+
+
+def ask_recusal_reason(parent: QWidget, applicant: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, tr("Recusal"),
+        tr("Why must you recuse yourself from {name}? (e.g. employed there in the last three years, a relative)")
+        .format(name=applicant))
+    text = text.strip()
+    if ok and not text:
+        show_error(parent, tr("Give the reason for recusal."))
+        return None
+    return text if ok else None
+
+
+class LoginDialog(QDialog):
+    """Pick yourself from the roster and confirm the confidentiality pledge."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Who is scoring?"))
+        self.session = session
+        lay = QVBoxLayout(self)
+        title = QLabel(session.title)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        lay.addWidget(title)
+        lay.addWidget(QLabel(tr("Choose your name:")))
+        self.list = QListWidget()
+        for e in session.experts:
+            item = QListWidgetItem(f"{e.name}　{e.organisation}　{e.title}")
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            self.list.addItem(item)
+        self.list.setMinimumHeight(150)
+        lay.addWidget(self.list)
+        pledge = QLabel(PLEDGE)
+        pledge.setWordWrap(True)
+        pledge.setStyleSheet("background: #f7f3e8; padding: 8px; border: 1px solid #e0d6b8;")
+        lay.addWidget(pledge)
+        self.agree = QCheckBox(tr("I have read and accept the pledge"))
+        lay.addWidget(self.agree)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.list.currentRowChanged.connect(self._update)
+        self.agree.toggled.connect(self._update)
+        self.list.itemDoubleClicked.connect(lambda _: self.agree.isChecked() and self.accept())
+        self.resize(520, 460)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(self.list.currentRow() >= 0 and self.agree.isChecked())
+
+    def expert_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def choose(self, expert_id: str) -> None:
+        for k in range(self.list.count()):
+            if self.list.item(k).data(Qt.ItemDataRole.UserRole) == expert_id:
+                self.list.setCurrentRow(k)
+
+
+class RecusalDialog(QDialog):
+    """Declare conflicts of interest (回避) applicant by applicant, each with its reason."""
+
+    def __init__(self, scores: ScoreFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scores = scores
+        self.setWindowTitle(tr("Conflicts of interest"))
+        lay = QVBoxLayout(self)
+        intro = QLabel(tr("Tick every applicant you have a conflict of interest with (employment in the last three "
+                          "years, relatives, a stake in its success) and give the reason. You will not see or score "
+                          "those applicants."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.table = QTableWidget(len(scores.applicants), 3)
+        self.table.setHorizontalHeaderLabels([tr("Recuse"), tr("Applicant"), tr("Reason")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for row, a in enumerate(scores.applicants):
+            box = QTableWidgetItem()
+            reason = scores.recusal(a.id)
+            box.setCheckState(Qt.CheckState.Checked if reason is not None else Qt.CheckState.Unchecked)
+            self.table.setItem(row, 0, box)
+            name = QTableWidgetItem(a.name)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 1, name)
+            self.table.setItem(row, 2, QTableWidgetItem(reason or ""))
+        lay.addWidget(self.table)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020;")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.apply)
+        lay.addWidget(buttons)
+        self.resize(720, 420)
+
+    def set_recusal(self, applicant_id: str, reason: str) -> None:
+        row = [a.id for a in self.scores.applicants].index(applicant_id)
+        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        self.table.item(row, 2).setText(reason)
+
+    def apply(self) -> None:
+        from app.errors import PanelReviewError
+
+        problems = []
+        for row, a in enumerate(self.scores.applicants):
+            checked = self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            reason = (self.table.item(row, 2).text() if self.table.item(row, 2) else "").strip()
+            try:
+                if checked:
+                    if not reason:
+                        problems.append(tr("{name}: give the reason for recusal").format(name=a.name))
+                        continue
+                    self.scores.recuse(a.id, reason)
+                elif self.scores.recusal(a.id) is not None:
+                    self.scores.unrecuse(a.id)
+            except PanelReviewError as exc:
+                problems.append(str(exc))
+        if problems:
+            self.error.setText("\n".join(problems))
+            return
+        self.accept()
+
+
+class MissingDialog(QDialog):
+    """Submit found gaps: each entry takes the expert there."""
+
+    go_to = Signal(str, str)  # applicant id, target id
+
+    def __init__(self, missing: list[Missing], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Not complete yet"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(tr("{count} items are still unanswered. Double-click one to go there.")
+                             .format(count=len(missing))))
+        self.list = QListWidget()
+        for m in missing:
+            text = tr("overall recommendation") if m.target_id == "recommendation" else m.text
+            item = QListWidgetItem(f"{m.applicant_name} · {m.target_id if m.target_id != 'recommendation' else ''} "
+                                   f"{text}")
+            item.setData(Qt.ItemDataRole.UserRole, (m.applicant_id, m.target_id))
+            item.setToolTip(text)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(self._go)
+        self.list.itemDoubleClicked.connect(self._go)
+        lay.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        aid, target = item.data(Qt.ItemDataRole.UserRole)
+        self.go_to.emit(aid, target)
+        self.accept()
+

@@ -1,0 +1,1 @@
+"""The secretary's half: the window and its four pages (prepare, score files, ranking, field inspection), export and print."""
