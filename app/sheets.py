@@ -23,7 +23,7 @@ from app import files, fonts
 from app import rubric as rubric_mod
 from app.errors import SheetError
 from app import vocabulary as words
-from app.result import ApplicantResult, Category, FileStatus, Flag, Inspection, PanelMember, Result
+from app.result import ApplicantResult, Category, FileStatus, Flag, Inspection, PanelMember, Result, score_text
 from app.scorefile import ScoreFile
 from app.vocabulary import NEGATIVE, NO, POSITIVE, YES
 
@@ -875,11 +875,40 @@ def _inspection_text(inspection: Inspection) -> str:
     return "实地考察：" + "，".join(x for x in (words.printed(inspection.result), inspection.note) if x)
 
 
-def _score_or_votes(a: ApplicantResult) -> str:
-    """The consensus total, or for a rubric without points the recommendation votes."""
+def _score_or_votes(a: ApplicantResult, decimals: int) -> str:
+    """The consensus total with the session's decimals (as the export shows it), or the recommendation votes."""
     if not a.has_points:
         return f"推荐 {a.recommendations.get('yes', 0)} 票"
-    return points(a.total)
+    return score_text(a.total, decimals) or "—"
+
+
+CONDITION_RULES = {"majority": "过半数专家认为满足即为满足（少数服从多数）", "unanimous": "全体专家认为满足方为满足"}
+RECOMMENDATION_RULES = {"advisory": "多数专家未建议认定的仅作提示，仍参加排名",
+                        "majority": "多数专家未建议认定的不参加排名"}
+
+
+def settings_lines(result: Result) -> list[str]:
+    """The rules the session was merged under, in words, for every printed summary (the secretary chose them)."""
+    st = result.settings
+    method = METHOD_NAMES.get(result.method, result.method or "—")
+    trim = st.get("trim_min_experts", 5)
+    minimum = st.get("min_experts")
+    condition = st.get("condition_rule", "majority")
+    recommendation = st.get("recommendation_rule", "advisory")
+    return [
+        f"共识分计算方法：{method}" + (f"（评分专家不少于{trim}人时适用，不足时取平均值；最高分或最低分有多个相同时只去掉一个）"
+                                     if result.method == "trimmed_mean" else "")
+        + f"；总分、各部分得分、各项得分分别计算，四舍五入保留{result.decimals}位小数，"
+        "故各部分得分之和与总分可能相差0.01。",
+        f"基本条件与门槛：{CONDITION_RULES.get(condition, condition)}；"
+        "专家组认定门槛满足而个别专家认为不满足的，该专家对门槛后各项未评分，相应共识分以其余专家的评分计算。",
+        "倾斜条件：满足其中任一项即为满足，仅在同等条件下优先。",
+        "每个申报单位的最少评分专家数：" + (f"{minimum}人，不足者不参加排名。" if minimum else
+                                    "未设定（评审文件未作规定），评分专家少于5人或为双数时予以提示。"),
+        f"建议认定：{RECOMMENDATION_RULES.get(recommendation, recommendation)}。",
+        f"畸高畸低提示：专家总分与其余专家共识分相差超过{st.get('flag_total_threshold', 15)}分；"
+        f"评分差异提示：单项极差超过该项满分的{st.get('flag_spread_fraction', 0.5)}倍。",
+    ]
 
 
 def build_panel_summary(result: Result) -> bytes:
@@ -900,10 +929,15 @@ def build_panel_summary(result: Result) -> bytes:
         quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
         story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
         category = result.category(name)
-        story.append(_summary_table(_ranked(people), result.experts, set(category.candidates), width))
+        story.append(_summary_table(_ranked(people), result.experts, set(category.candidates), width,
+                                    result.decimals))
         story.extend(_category_notes(category, people))
-    story.append(P("说明：共识分按“" + method + "”计算；“回避”表示该专家已申请回避，"
-                   "其评分不计入；排名相同者标注“并列”；“候选”表示进入候选名单。", "note"))
+    story.append(P("说明：“回避”表示该专家已申请回避，其评分不计入；排名相同者标注“并列”；“候选”表示进入候选名单。"
+                   "本次汇总适用的规则：", "note"))
+    for line in settings_lines(result):
+        story.append(P("· " + line, "note"))
+    for w in result.warnings:
+        story.append(P("提示：" + w.text("zh_CN"), "note"))
     if result.files:
         story.append(CondPageBreak(35 * MM))
         story.append(P(f"{cn_number(len(categories) + 1)}、评分文件", "heading"))
@@ -923,7 +957,7 @@ def panel_summary(result: Result, out: Path) -> Path:
 
 
 def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], candidates: set[str],
-                   width: float) -> Any:
+                   width: float, decimals: int) -> Any:
     w_rank, w_total, w_votes, w_elig = 20 * MM, 17 * MM, 20 * MM, 34 * MM
     k = max(1, len(experts))
     w_flags = 40 * MM
@@ -949,7 +983,7 @@ def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], ca
         name = escape(a.name)
         if a.id in candidates:
             name += '　<font size="8">〔候选〕</font>'
-        data.append([P(_rank_text(a), "cell_c"), PM(name), *cells, P(_score_or_votes(a), "cell_r"),
+        data.append([P(_rank_text(a), "cell_c"), PM(name), *cells, P(_score_or_votes(a, decimals), "cell_r"),
                      P(votes, "cell_c"), elig, P("；".join(notes), "small") if notes else ""])
     if not people:
         data.append([P("（本类别无申报单位）", "cell_c")] + [""] * (len(head) - 1))
@@ -958,13 +992,24 @@ def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], ca
     return ruled(data, [w_rank, w_name] + [w_exp] * len(experts) + [w_total, w_votes, w_elig, w_flags])
 
 
-def _category_notes(category: Category, people: list[ApplicantResult]) -> list:
-    """Who awaits field inspection and who is tied at the quota boundary (the panel decides)."""
-    by_id = {a.id: a.name for a in people}
+def _category_notes(category: Category, people: list[ApplicantResult], *, scores: int | None = None) -> list:
+    """Who awaits field inspection and who is tied at the quota boundary (the panel decides); with `scores`
+    (decimals), each name with its rank and consensus total, as the candidate list shows them."""
+    by_id = {a.id: a for a in people}
+
+    def name(i: str) -> str:
+        a = by_id.get(i)
+        if a is None:
+            return i
+        if scores is None or a.rank is None:
+            return a.name
+        unit = "分" if a.has_points else ""
+        return f"{a.name}（{'并列' if a.tied else ''}第{a.rank}名，{_score_or_votes(a, scores)}{unit}）"
+
     out = []
     for ids, label in ((category.awaiting, "待实地考察"), (category.boundary_tie, "名额边界并列，须由评审专家组研究确定")):
         if ids:
-            out.append(P(f"{label}：" + "、".join(by_id.get(i, i) for i in ids), "note"))
+            out.append(P(f"{label}：" + "、".join(name(i) for i in ids), "note"))
     return out
 
 
@@ -1040,7 +1085,8 @@ def build_candidate_list(result: Result) -> bytes:
             a = by_id.get(aid)
             if a is None:
                 raise SheetError("the result lists candidate {id}, who is not among its applicants", id=aid)
-            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(a.name), P(_score_or_votes(a), "cell_r")])
+            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(a.name),
+                         P(_score_or_votes(a, result.decimals), "cell_r")])
         extra = []
         if len(data) == 1:
             data.append([P("（无）", "cell_c"), "", "", ""])
@@ -1048,6 +1094,9 @@ def build_candidate_list(result: Result) -> bytes:
         w = [14 * MM, 22 * MM, 0, 26 * MM]
         w[2] = width - sum(w)
         story.append(ruled(data, w, extra=extra))
+        # the list never hides who holds it open: those awaiting inspection, those tied for the last places
+        people = [by_id[i] for i in cat.awaiting + cat.boundary_tie if i in by_id]
+        story.extend(_category_notes(cat, people, scores=result.decimals))
     story.append(Spacer(1, 14 * MM))
     story.append(P(cn_date(result.date), "right"))
     return render(story, footer=f"{CANDIDATES} · {result.title}"[:80], title=f"{CANDIDATES} {result.title}",

@@ -161,3 +161,51 @@ def test_the_new_rules_survive_the_result_file(tmp_path):
     r = merge(s, files, out=out)
     assert load_result(out) == r
     assert one(load_result(out), "T1").scores["E04"].missing == one(r, "T1").scores["E04"].missing != []
+
+
+# --------------------------------------------------------------------------- what the paper says
+
+
+def pdftext(path) -> str:
+    import re
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def test_printed_candidate_list_shows_the_tie_for_the_last_place_and_two_decimals(tmp_path):
+    """000 四: "技能大师工作室不超过2家"; two applicants tied for the second place both pass inspection:
+    the list holds one name and must say who is tied (the panel decides), with totals as the export writes them."""
+    from app import sheets
+
+    apps = [(f"A{k}", "sz-master-studio") for k in range(1, 4)]
+    s = make_session(tmp_path, apps, experts=3, quotas={STUDIO: 2})
+    # A1: (95 + 94 + 94) / 3 = 94.33; A2 and A3: 90 each → tied for rank 2
+    plan = {"E01": {"A1": 95, "A2": 90, "A3": 90}, "E02": {"A1": 94, "A2": 90, "A3": 90},
+            "E03": {"A1": 94, "A2": 90, "A3": 90}}
+    out = tmp_path / "r.prresult"
+    merge(s, hand_in(s, tmp_path / "in", plan), out=out)
+    for aid in ("A1", "A2", "A3"):
+        r = record_inspection(out, aid, passed=True)
+    assert r.categories[0].candidates == ["A1"] and r.categories[0].boundary_tie == ["A2", "A3"]
+    text = pdftext(sheets.candidate_list(r, tmp_path / "c.pdf"))
+    assert "94.33" in text and "名额边界并列，须由评审专家组研究确定" in text
+    assert "A2测试单位（并列第2名，90.00分）" in text and "A3测试单位（并列第2名，90.00分）" in text
+
+
+def test_printed_summary_states_the_rules_in_force(tmp_path):
+    """Where the documents are silent the secretary chose; the summary prints every such choice."""
+    from app import sheets
+
+    s = make_session(tmp_path, [("A1", "sz-master-studio")], experts=4, method="trimmed_mean",
+                     settings={"min_experts": 3, "recommendation_rule": "majority"})
+    r = merge(s, hand_in(s, tmp_path / "in", {f"E0{k}": {"A1": 80} for k in range(1, 5)}),
+              out=tmp_path / "r.prresult")
+    text = pdftext(sheets.panel_summary(r, tmp_path / "s.pdf"))
+    for needed in ("去掉一个最高分和一个最低分后的平均值（评分专家不少于5人时适用", "最高分或最低分有多个相同时只去掉一个",
+                   "各部分得分之和与总分可能相差0.01", "过半数专家认为满足即为满足", "满足其中任一项即为满足",
+                   "每个申报单位的最少评分专家数：3人", "多数专家未建议认定的不参加排名",
+                   "提示：已汇总评分文件的评审专家为4人；财政部令第87号第四十七条要求5人以上单数"):
+        assert needed in text, needed
