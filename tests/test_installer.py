@@ -1,17 +1,20 @@
 """The installer: build the frozen bundle, run it here, then run it on a bare Debian.
 
 The slow tests build with `build_installer.py` into a temporary folder, run the
-frozen `panelreview --version` and `panelreview-gui --self-check` (offscreen),
-then unpack the release archive into a `debootstrap --variant=minbase` root of
-this machine's own Debian suite holding only SYSTEM_LIBS, and run the
-self-check there under chroot with no network at all. The debootstrap root is
-kept in /var/cache/panelreview-debootstrap/ (keyed by suite, mirror and
-package list) so a second run skips it. Figures are printed as they come.
+frozen `panelreview --version`, `--help` of every command the README lists,
+the secretary's whole chain on the demo session (secretary_chain) and
+`panelreview-gui --self-check` (offscreen), then unpack the release archive
+into a `debootstrap --variant=minbase` root of this machine's own Debian suite
+holding only SYSTEM_LIBS, and run the self-check and the chain there under
+chroot with no network at all. The debootstrap root is kept in
+/var/cache/panelreview-debootstrap/ (keyed by suite, mirror and package list)
+so a second run skips it. Figures are printed as they come.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -22,10 +25,16 @@ import tarfile
 import time
 import tomllib
 from pathlib import Path
+from typing import Callable
 
+import openpyxl
 import pytest
 
+from app.session import open_session
 from conftest import ROOT
+from test_docs import readme_commands
+from test_form import filled, read_csv, write_csv
+from test_sheets import pdftotext, squash
 
 sys.path.insert(0, str(ROOT))
 import build_installer  # noqa: E402
@@ -112,6 +121,86 @@ def test_user_docs_list_the_same_system_libraries():
     assert any(line in p.read_text(encoding="utf-8") for p in docs), f"no document says: {line}"
 
 
+# --------------------------------------------------------------------------- the secretary's chain
+
+
+FINGERPRINT = re.compile(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3}")
+
+
+def secretary_chain(cli: Callable[..., subprocess.CompletedProcess], host: Path, inside: str) -> dict[str, float]:
+    """The demo session from start to candidate list through `cli(*args)` (the frozen panelreview, here or in a
+    chroot); `inside` is the folder as `cli` sees it, `host` the same folder seen from here, where the forms are
+    filled in and every output is read back. Returns seconds per step."""
+    shutil.rmtree(host, ignore_errors=True)
+    (host / "forms").mkdir(parents=True)
+    (host / "scores").mkdir()
+    at = lambda *parts: "/".join((inside, *parts))  # noqa: E731 (a path as the frozen program sees it)
+    seconds: dict[str, float] = {}
+
+    def run(step: str, *args: str) -> subprocess.CompletedProcess:
+        started = time.monotonic()
+        proc = cli(*args)
+        seconds[step] = seconds.get(step, 0.0) + time.monotonic() - started
+        assert proc.returncode == 0, \
+            f"panelreview {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+        assert "Traceback" not in proc.stderr, proc.stderr
+        return proc
+
+    run("demo", "demo", at("session"))
+    assert (host / "session" / "session.sqlite").is_file()
+    info = json.loads(run("session info", "session", "info", at("session"), "--json").stdout)
+    assert info["verify"] == {"missing": [], "changed": [], "added": []}
+    applicants = {a["id"]: a["name"] for a in info["applicants"]}
+    assert len(applicants) == 7 and info["session"]["experts"] == 5
+    experts = [e.id for e in open_session(host / "session").experts]  # the frozen program's session, read here
+    fingerprints = {}
+    for expert in experts:
+        form = f"forms/{expert}.csv"
+        run("scores template", "scores", "template", at("session"), "--expert", expert, "--to", at(form))
+        rows = read_csv(host / form)
+        assert {r["applicant_id"] for r in rows} == set(applicants)
+        write_csv(host / form, filled(rows))
+        score = f"scores/{expert}.prscore"
+        imported = run("scores import", "scores", "import", at("session"), "--expert", expert, "--from", at(form),
+                       "--out", at(score))
+        assert imported.stdout.strip() == at(score) and (host / score).is_file()
+        fingerprints[expert] = run("scores submit", "scores", "submit", at(score)).stdout.strip()
+        assert FINGERPRINT.fullmatch(fingerprints[expert]), fingerprints[expert]
+
+    merged = json.loads(run("merge", "merge", at("session"), at("scores"), "--out", at("result.prresult"),
+                            "--json").stdout)
+    assert sorted((Path(f["path"]).name, f["status"]) for f in merged["files"]) == [
+        (f"{e}.prscore", "accepted") for e in sorted(experts)]
+    ranked = [a["id"] for a in merged["applicants"] if a["rank"] is not None]
+    assert sorted(ranked) == sorted(applicants)
+    for aid in ranked:  # every score is the top of its band, so each category is one tie: all are inspected
+        run("inspect", "inspect", at("result.prresult"), "--applicant", aid, "--passed", "--note", "场地与材料一致")
+
+    exported = run("export", "export", at("result.prresult"), "--xlsx", at("result.xlsx"), "--csv", at("csv"))
+    assert set(exported.stdout.split()) == {at("result.xlsx"), *(at("csv", p.name) for p in (host / "csv").iterdir())}
+    workbook = openpyxl.load_workbook(host / "result.xlsx", read_only=True)
+    candidates_sheet = [str(c) for row in workbook["候选名单"].iter_rows(values_only=True) for c in row if c]
+    assert set(ranked) <= set(candidates_sheet)
+    assert len(list((host / "csv").glob("*.csv"))) >= 6
+
+    expert = experts[0]
+    run("sheet", "sheet", at("scores", f"{expert}.prscore"), "--applicant", ranked[0], "--out", at("opinion.pdf"))
+    opinion = squash(pdftotext(host / "opinion.pdf"))
+    assert fingerprints[expert] in opinion and squash(applicants[ranked[0]]) in opinion
+
+    run("report", "report", at("result.prresult"), "--pdf", at("summary.pdf"), "--candidates", at("candidates.pdf"),
+        "--xlsx", at("report.xlsx"))
+    for pdf in ("summary.pdf", "candidates.pdf"):
+        text = squash(pdftotext(host / pdf))
+        assert all(squash(name) in text for name in applicants.values()), (pdf, text[:500])
+    assert "候选名单" in openpyxl.load_workbook(host / "report.xlsx", read_only=True).sheetnames
+    return seconds
+
+
+def chain_figures(seconds: dict[str, float]) -> str:
+    return f"{sum(seconds.values()):.0f} s (" + ", ".join(f"{step} {s:.1f} s" for step, s in seconds.items()) + ")"
+
+
 # --------------------------------------------------------------------------- slow
 
 
@@ -195,6 +284,31 @@ def test_frozen_bundle_runs_here(built, capsys):
 
 
 @pytest.mark.slow
+def test_frozen_command_line_has_every_command_and_runs_the_secretarys_chain(built, capsys):
+    """Every command the README lists is in the bundle (a command lost at build time is "invalid choice"),
+    and the demo goes from session to candidate list through the frozen panelreview."""
+    bundle: Path = built["bundle"]
+    env = {**os.environ, "PANELREVIEW_LANG": "en"}
+    t = time.monotonic()
+    commands = readme_commands()
+    for cmd in commands:
+        shown = subprocess.run([str(bundle / "panelreview"), *cmd, "--help"], capture_output=True, text=True,
+                               env=env, timeout=60)
+        assert shown.returncode == 0, (cmd, shown.stderr)
+        assert shown.stdout.startswith(f"usage: panelreview {' '.join(cmd)} "), (cmd, shown.stdout)
+    report(capsys, f"frozen --help of the {len(commands)} commands the README lists: {time.monotonic() - t:.1f} s")
+    piped = subprocess.run(["bash", "-c", f'"{bundle}/panelreview" rubric show sz-training-base | true; '
+                            'echo "status ${PIPESTATUS[0]}"'], capture_output=True, text=True, env=env, timeout=60)
+    assert (piped.stdout.strip(), piped.stderr) == ("status 141", ""), piped  # a closed pipe ends quietly
+
+    work = built["base"] / "chain"
+    frozen = lambda *args: subprocess.run([str(bundle / "panelreview"), *args], capture_output=True,  # noqa: E731
+                                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)
+    figures = secretary_chain(frozen, work, str(work))
+    report(capsys, "the secretary's chain with the frozen panelreview on this machine: " + chain_figures(figures))
+
+
+@pytest.mark.slow
 def test_frozen_bundle_shows_a_real_window_on_x11(built, capsys):
     """The xcb platform plugin and the X libraries in the bundle, under Xvfb; start-up as on a desktop."""
     if not shutil.which("xvfb-run"):
@@ -266,13 +380,28 @@ def isolated() -> bool:
     return subprocess.run(["unshare", "--mount", "--net", "--fork", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.slow
-def test_frozen_bundle_runs_on_a_bare_debian(built, capsys):
+class Bare:
+    """The release archive unpacked into the bare root, and how to run a program in it."""
+
+    def __init__(self, root: Path, place: Path, top: Path, prefix: list[str], how: str) -> None:
+        self.root, self.place, self.top, self.prefix, self.how = root, place, top, prefix, how
+        self.env = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=/root", "LANG=C.UTF-8", "QT_QPA_PLATFORM=offscreen"]
+
+    def inside(self, path: Path) -> str:
+        """`path` (under the root) as the programs in the chroot see it."""
+        return "/" + str(path.relative_to(self.root))
+
+    def command(self, program: str, *args: str) -> list[str]:
+        return [*self.prefix, *self.env, f"{self.inside(self.top)}/{program}", *args]
+
+
+@pytest.fixture
+def bare(built, capsys):
+    """The bare Debian root with the download unpacked into it, removed afterwards."""
     if os.geteuid() != 0:
         pytest.skip("debootstrap and chroot need root")
     if not (shutil.which("debootstrap") and shutil.which("chroot")):
         pytest.skip("debootstrap is not installed (./dev test installs it)")
-    t0 = time.monotonic()
     root = bare_root(capsys)
     # what a user downloads, unpacked into the bare system
     place = root / "opt" / f"panelreview-test-{os.getpid()}"
@@ -284,8 +413,6 @@ def test_frozen_bundle_runs_on_a_bare_debian(built, capsys):
             tar.extractall(place, filter="tar")
         (top,) = list(place.iterdir())
         report(capsys, f"unpacked {built['archive'].name} into the bare system: {time.monotonic() - t:.0f} s")
-        inside = "/" + str(top.relative_to(root))
-        env = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=/root", "LANG=C.UTF-8", "QT_QPA_PLATFORM=offscreen"]
         if isolated():
             # private /proc and /tmp for the chroot; no network interface but loopback
             script = (f'mount -t proc proc "{root}/proc" && mount -t tmpfs tmpfs "{root}/tmp" && '
@@ -295,15 +422,29 @@ def test_frozen_bundle_runs_on_a_bare_debian(built, capsys):
         else:
             prefix = ["chroot", str(root)]
             how = "chroot (network not isolated: unshare unavailable)"
-        version = subprocess.run([*prefix, *env, f"{inside}/panelreview", "--version"], capture_output=True,
-                                 text=True, timeout=60)
-        assert version.returncode == 0 and built["version"] in version.stdout, version
-        code, lines, first = run_self_check([*prefix, *env, f"{inside}/panelreview-gui", "--self-check"])
-        report(capsys, f"self-check on bare {root.name} ({how}), system libraries {' '.join(SYSTEM_LIBS)}:\n"
-               + show(lines))
-        assert code == 0, show(lines)
-        report(capsys, f"start-up to the first window on the bare system: {first:.2f} s; "
-                       f"whole chroot test {time.monotonic() - t0:.0f} s")
-        assert not any("Fontconfig error" in text for _, text in lines), "fontconfig has no configuration"
+        yield Bare(root, place, top, prefix, how)
     finally:
         shutil.rmtree(place, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_frozen_bundle_runs_on_a_bare_debian(built, bare, capsys):
+    version = subprocess.run(bare.command("panelreview", "--version"), capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and built["version"] in version.stdout, version
+    code, lines, first = run_self_check(bare.command("panelreview-gui", "--self-check"))
+    report(capsys, f"self-check on bare {bare.root.name} ({bare.how}), system libraries {' '.join(SYSTEM_LIBS)}:\n"
+           + show(lines))
+    assert code == 0, show(lines)
+    assert not any("Fontconfig error" in text for _, text in lines), "fontconfig has no configuration"
+    report(capsys, f"start-up to the first window on the bare system: {first:.2f} s")
+
+
+@pytest.mark.slow
+def test_frozen_command_line_runs_the_secretarys_chain_on_a_bare_debian(bare, capsys):
+    # the forms are filled in here, in the chroot's own file system; the frozen program runs inside it
+    frozen = lambda *args: subprocess.run(bare.command("panelreview", *args), capture_output=True,  # noqa: E731
+                                          text=True, stdin=subprocess.DEVNULL, timeout=300)
+    work = bare.place / "chain"
+    figures = secretary_chain(frozen, work, bare.inside(work))
+    report(capsys, f"the secretary's chain with the frozen panelreview on bare {bare.root.name} ({bare.how}): "
+                   + chain_figures(figures))
