@@ -4,7 +4,8 @@ A table is read whole and every problem is collected before anything is
 raised: one `TableError` whose `problems` holds one error per bad cell, each
 naming the file, the row as Excel shows it (the header is row 1) and the
 column. CSV may be UTF-8 (with or without BOM) or GB18030/GBK, separated by
-commas, tabs or semicolons; XLSX is read from its first sheet.
+commas, tabs or semicolons; XLSX is read from its first sheet. A rubric is
+named by its id, its title or its carrier type's name, as a secretary writes it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from app.errors import PanelReviewError, TableError
+from app.i18n import Sentence
 from app.rubric import Rubric
 
 # Header words each fixed column accepts (compared case-, width- and space-insensitively).
@@ -44,6 +46,26 @@ IGNORED_COLUMNS = ("序号", "no.", "备注", "note", "notes", "remarks")
 BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+@dataclass(frozen=True)
+class RubricChoice:
+    """The rubric a row's 评审细则 cell named, and the words it was named by."""
+
+    row: int
+    words: str       # the cell as the secretary wrote it
+    rubric_id: str
+    title: str
+    matched: str     # what the words are: "id", "title" or "carrier_type_name"
+
+    @property
+    def sentence(self) -> Sentence:
+        """E.g. "第 3 行：高技能人才培训基地 → sz-training-base（高技能人才培训基地认定评审细则）"."""
+        return Sentence("row {row}: {words} → {id} ({title})", row=self.row, words=self.words,
+                        id=self.rubric_id, title=self.title)
+
+    def __str__(self) -> str:
+        return self.sentence.text()
+
+
 @dataclass
 class Applicant:
     id: str
@@ -52,6 +74,7 @@ class Applicant:
     category: str
     folder: str
     profile: dict[str, str] = field(default_factory=dict)
+    rubric_choice: RubricChoice | None = None  # only when read from a table
 
 
 @dataclass
@@ -235,6 +258,26 @@ def _check_id(table: Table, n: int, col: int, value: str, seen: dict[str, int],
     return True
 
 
+def rubric_key(text: str) -> str:
+    """A rubric's id, title or carrier type name as compared: without any whitespace."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def rubrics_named(words: str, rubrics: dict[str, Rubric]) -> list[tuple[Rubric, str]]:
+    """The rubrics `words` names by id, title or carrier type name, each with what it matched, in id order."""
+    key = rubric_key(words)
+    if not key:
+        return []
+    out = []
+    for rid in sorted(rubrics):
+        r = rubrics[rid]
+        for what, value in (("id", r.id), ("title", r.title), ("carrier_type_name", r.carrier_type_name)):
+            if rubric_key(value) == key:
+                out.append((r, what))
+                break
+    return out
+
+
 def _stray_cells(table: Table, n: int, row: list[str], problems: list[PanelReviewError]) -> None:
     for i in range(len(table.header), len(row)):
         if row[i]:
@@ -248,7 +291,12 @@ def _stray_cells(table: Table, n: int, row: list[str], problems: list[PanelRevie
 
 def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Path | None = None
                      ) -> tuple[list[Applicant], list[PanelReviewError]]:
-    """Applicants from a read table and every problem found (empty when all is well)."""
+    """Applicants from a read table and every problem found (empty when all is well).
+
+    The rubric column may hold a rubric's id, title or carrier type name
+    (高技能人才培训基地); each applicant's `rubric_choice` says which rubric its
+    row resolved to, from which words. Words that name two rubrics are refused.
+    """
     problems: list[PanelReviewError] = []
     cols = _map_columns(table, APPLICANT_COLUMNS, APPLICANT_REQUIRED, problems)
     known_attrs = {header_key(k) for r in rubrics.values() for a in r.profile for k in (a.id, a.label)}
@@ -278,15 +326,8 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
         name = _cell(row, f["name"])
         if not name:
             problems.append(TableError("{file}: row {row}, column {column}: the name is empty", **where(f["name"])))
-        rid = _cell(row, f["rubric"])
-        rubric = rubrics.get(rid)
-        if rubric is None:
-            if not rid:
-                problems.append(TableError("{file}: row {row}, column {column}: the rubric is empty",
-                                           **where(f["rubric"])))
-            else:
-                problems.append(TableError("{file}: row {row}, column {column}: unknown rubric {value!r} (known: {known})",
-                                           value=rid, known=", ".join(sorted(rubrics)), **where(f["rubric"])))
+        words = _cell(row, f["rubric"])
+        rubric, choice = _choose_rubric(words, rubrics, n, where(f["rubric"]), problems)
 
         folder = _cell(row, f.get("folder")) or aid
         if materials is not None and folder and not (Path(materials) / folder).is_dir():
@@ -304,11 +345,32 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
                     value=category, values=", ".join(allowed), rubric=rubric.id, **where(f["category"])))
             category = category or rubric.carrier_type_name
             profile = _profile(table, n, row, rubric, attr_cols, problems)
-        if len(problems) == before:
-            out.append(Applicant(aid, name, rid, category, folder, profile))
+        if len(problems) == before and rubric is not None:
+            out.append(Applicant(aid, name, rubric.id, category, folder, profile, choice))
     if not out and not problems:
         problems.append(TableError("{file}: the table has a header but no applicants", file=table.file))
     return out, problems
+
+
+def _choose_rubric(words: str, rubrics: dict[str, Rubric], n: int, where: dict[str, Any],
+                   problems: list[PanelReviewError]) -> tuple[Rubric | None, RubricChoice | None]:
+    """The one rubric a 评审细则 cell names by id, title or carrier type name; a problem otherwise."""
+    if not rubric_key(words):
+        problems.append(TableError("{file}: row {row}, column {column}: the rubric is empty", **where))
+        return None, None
+    found = rubrics_named(words, rubrics)
+    if not found:
+        problems.append(TableError("{file}: row {row}, column {column}: unknown rubric {value!r} (known: {known})",
+                                   value=words, known=", ".join(sorted(rubrics)), **where))
+        return None, None
+    if len(found) > 1:
+        problems.append(TableError(
+            "{file}: row {row}, column {column}: {value!r} names {count} rubrics: {candidates}; "
+            "write the id of the one you mean", value=words, count=len(found),
+            candidates="; ".join(f"{r.id} ({r.title})" for r, _ in found), **where))
+        return None, None
+    r, what = found[0]
+    return r, RubricChoice(n, words, r.id, r.title, what)
 
 
 def _profile(table: Table, n: int, row: list[str], rubric: Rubric, attr_cols: list[int],

@@ -192,3 +192,85 @@ def test_unreadable_files(rubrics, tmp_path):
 def test_single_column_csv_and_column_letters():
     assert [tables.column_letter(i) for i in (0, 25, 26, 701)] == ["A", "Z", "AA", "ZZ"]
     assert tables.cell_text(12.0) == "12" and tables.cell_text(1.5) == "1.5" and tables.cell_text(None) == ""
+
+
+# --------------------------------------------------------------------------- the rubric column, as a secretary writes it
+
+# The carrier types as 000 一、认定载体类型 names them: "高技能人才培训基地、技能大师工作室和乡村振兴技能工作站".
+NAMED = [
+    ["编号", "申报单位", "评审细则", "培训方式", "基地类别", "申报主体类型"],
+    ["T1", "一号基地", "高技能人才培训基地", "线下", "普通基地", "企业"],           # carrier type name
+    ["M1", "张师傅工作室", "技能大师工作室认定评审细则", "", "", ""],              # title
+    ["R1", "平湖工作站", "乡村振兴 技能工作站", "", "", ""],                       # carrier type name, a stray space
+    ["Q1", "重庆某基地", "市级高技能人才培训基地", "", "", ""],                    # title and carrier type name alike
+    ["T2", "二号基地", "sz-training-base", "线上", "专项基地", "线上平台"],          # id
+]
+
+
+def write_table(path: Path, rows: list[list[str]], kind: str) -> Path:
+    """A table as Excel or a Chinese Windows PC saves it: XLSX, CSV in UTF-8, or tab-separated GBK."""
+    if kind == "xlsx":
+        return write_xlsx(path.with_suffix(".xlsx"), rows)
+    if kind == "gbk":
+        path.write_bytes("\r\n".join("\t".join(r) for r in rows).encode("gbk"))
+    else:
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["utf8", "gbk", "xlsx"])
+def test_rubric_named_by_carrier_type_title_or_id(rubrics, tmp_path, kind):
+    path = write_table(tmp_path / "申报单位.csv", NAMED, kind)
+    got = tables.read_applicants(path, rubrics)
+    assert [(a.id, a.rubric_id) for a in got] == [
+        ("T1", "sz-training-base"), ("M1", "sz-master-studio"), ("R1", "sz-rural-workstation"),
+        ("Q1", "cq-city-training-base"), ("T2", "sz-training-base")]
+    assert [(c.row, c.words, c.matched) for c in (a.rubric_choice for a in got)] == [
+        (2, "高技能人才培训基地", "carrier_type_name"), (3, "技能大师工作室认定评审细则", "title"),
+        (4, "乡村振兴 技能工作站", "carrier_type_name"), (5, "市级高技能人才培训基地", "title"),
+        (6, "sz-training-base", "id")]
+    assert got[0].profile == {"delivery": "线下", "scope": "普通基地", "applicant_kind": "企业"}
+    assert got[0].category == "高技能人才培训基地"
+    first = got[0].rubric_choice
+    assert str(first) == "row 2: 高技能人才培训基地 → sz-training-base (高技能人才培训基地认定评审细则)"
+    assert first.sentence.text("zh_CN") == "第 2 行：高技能人才培训基地 → sz-training-base（高技能人才培训基地认定评审细则）"
+
+
+@pytest.mark.parametrize("kind", ["utf8", "gbk", "xlsx"])
+def test_a_name_two_rubrics_share_is_refused_naming_both(rubrics, tmp_path, kind):
+    # 002 (吉林) and 003 (重庆) both call theirs 国家级高技能人才培训基地.
+    rows = [["id", "name", "rubric"], ["N1", "甲", "sz-master-studio"], ["N2", "乙", "国家级高技能人才培训基地"],
+            ["N3", "丙", "cq-national-training-base"]]
+    path = write_table(tmp_path / "a.csv", rows, kind)
+    got, found = tables.parse_applicants(tables.read_table(path), rubrics)
+    assert [a.id for a in got] == ["N1", "N3"]
+    assert [str(p) for p in found] == [
+        f"{path}: row 3, column C (rubric): '国家级高技能人才培训基地' names 2 rubrics: "
+        "cq-national-training-base (国家级高技能人才培训基地); national-training-base (国家级高技能人才培训基地建设项目); "
+        "write the id of the one you mean"]
+
+
+def test_a_district_copy_makes_the_carrier_type_ambiguous_but_not_the_id(rubrics, tmp_path):
+    from dataclasses import replace
+
+    copy = replace(rubrics["sz-training-base"], id="lg-training-base", jurisdiction="龙岗区")
+    known = {**rubrics, copy.id: copy}
+    path = write_table(tmp_path / "a.csv", [NAMED[0], NAMED[1], NAMED[5]], "utf8")
+    got, found = tables.parse_applicants(tables.read_table(path), known)
+    assert [(a.id, a.rubric_id) for a in got] == [("T2", "sz-training-base")]
+    assert [str(p) for p in found] == [
+        f"{path}: row 2, column C (评审细则): '高技能人才培训基地' names 2 rubrics: "
+        "lg-training-base (高技能人才培训基地认定评审细则); sz-training-base (高技能人才培训基地认定评审细则); "
+        "write the id of the one you mean"]
+
+
+def test_a_near_name_is_unknown_not_guessed(rubrics, tmp_path):
+    path = write_table(tmp_path / "a.csv", [["id", "name", "rubric"], ["T1", "甲", "高技能人才培训"],
+                                            ["T2", "乙", "  "]], "utf8")
+    got, found = tables.parse_applicants(tables.read_table(path), rubrics)
+    assert got == []
+    assert [str(p) for p in found] == [
+        f"{path}: row 2, column C (rubric): unknown rubric '高技能人才培训' (known: cq-city-training-base, "
+        "cq-national-training-base, national-master-studio, national-training-base, sz-master-studio, "
+        "sz-rural-workstation, sz-training-base)",
+        f"{path}: row 3, column C (rubric): the rubric is empty"]
