@@ -107,7 +107,8 @@ def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspec
     changes = _round_changes(intake)
     for r in applicants:
         r.changes = [c for c in changes if c.applicant_id == r.id]
-    _rank(applicants, keys)
+    categories = _categories(session, applicants)
+    _rank(applicants, keys, categories)
     for r in applicants:
         if r.rank is not None:
             r.inspection = inspections.get(r.id)
@@ -115,14 +116,13 @@ def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspec
         session_id=session.id, title=session.title, date=session.date or "", method=rules.method,
         settings=dict(session.settings), created=created, files=list(intake.files),
         experts=[PanelMember(e.id, e.name, e.organisation, e.title, e.id in merged) for e in session.experts],
-        applicants=applicants, categories=_categories(session, applicants), agreement={}, leniency={},
-        changes=changes)
+        applicants=applicants, categories=categories, agreement={}, leniency={}, changes=changes)
     if not panel_ok(len(merged)):
         result.warnings.append(Sentence(
             "the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, "
             "an odd number", count=len(merged), min=PANEL_MIN))
     fill(result)
-    result.agreement = {c.name: _agreement(c.name, applicants, intake.submissions) for c in result.categories}
+    result.agreement = {c.name: _agreement(c, applicants, intake.submissions) for c in result.categories}
     result.leniency = _leniency(applicants, intake.submissions, rules.decimals)
     return result
 
@@ -363,13 +363,18 @@ def _rank_key(applied: Applied, a: ApplicantResult) -> tuple:
     return (Decimal(a.recommendations["yes"]), bool(a.priority_met))
 
 
-def _rank(applicants: list[ApplicantResult], keys: Mapping[str, tuple]) -> None:
-    """Competition ranks (1, 2, 2, 4) within each category among applicants with status ranked."""
-    cats: dict[str, list[ApplicantResult]] = {}
+def _group(category: str, categories: list[Category]) -> str:
+    """The ranking group of a category: the first quota covering it (003: "A或B共2个" ranks A and B together)."""
+    return next((c.label for c in categories if category in c.members), category)
+
+
+def _rank(applicants: list[ApplicantResult], keys: Mapping[str, tuple], categories: list[Category]) -> None:
+    """Competition ranks (1, 2, 2, 4) within each ranking group among applicants with status ranked."""
+    groups: dict[str, list[ApplicantResult]] = {}
     for r in applicants:
         if r.status == words.RANKED:
-            cats.setdefault(r.category, []).append(r)
-    for members in cats.values():
+            groups.setdefault(_group(r.category, categories), []).append(r)
+    for members in groups.values():
         members.sort(key=lambda r: keys[r.id], reverse=True)
         for k, r in enumerate(members):
             same = k and keys[members[k - 1].id] == keys[r.id]
@@ -379,42 +384,66 @@ def _rank(applicants: list[ApplicantResult], keys: Mapping[str, tuple]) -> None:
 
 
 def _categories(session: Session, applicants: list[ApplicantResult]) -> list[Category]:
-    names = list(dict.fromkeys([r.category for r in applicants] + list(session.quotas)))
-    return [Category(n, session.quotas.get(n)) for n in names]
+    """The session's quotas in its order, then every category of an applicant that no quota covers."""
+    out = [Category(q.name, q.limit, members=list(q.categories), tier=q.tier, reserve=q.reserve)
+           for q in session.quota_groups]
+    covered = {c for q in session.quota_groups for c in q.categories}
+    out += [Category(n, None) for n in dict.fromkeys(r.category for r in applicants) if n not in covered]
+    seen: dict[str, int] = {}
+    for k, r in enumerate(applicants):
+        seen.setdefault(r.category, k)
+    tiers = list(dict.fromkeys(c.tier for c in out))
+    # as before quotas over several categories: in the order applicants first name them, tier by tier
+    return sorted(out, key=lambda c: (tiers.index(c.tier), min((seen.get(m, len(applicants)) for m in c.members))))
 
 
 def fill(result: Result) -> None:
-    """Fill each category's candidate list from the inspections, and set each ranked applicant's status.
+    """Fill each quota's candidate and reserve lists, and set each ranked applicant's status.
 
-    Rank by rank: a rank with anyone not yet inspected stops the filling
-    (`awaiting`) — the list cannot skip over it, since it might pass; those
-    who passed are taken while places remain; when they are more than the
-    places left they are a `boundary_tie` and the filling stops without
-    taking any of them: the panel decides. A category without a quota takes
-    everyone who passed.
+    Quotas are filled in order, so a second tier (003: 命名支持类 after 资金补助类) takes from those
+    the first did not make candidates. Rank by rank: where field inspections are required (000:
+    "依次进行实地考察"), a rank with anyone not yet inspected stops the filling (`awaiting`) — the list
+    cannot skip over it, since it might pass; those who passed are taken while places remain; when
+    they are more than the places left they are a `boundary_tie` (`reserve_tie` on the reserve list)
+    and the filling stops without taking any of them: the panel decides. A quota of None takes all.
     """
+    required = result.settings.get("field_inspection", "required") != "none"
     position = {a.id: k for k, a in enumerate(result.applicants)}
-    for cat in result.categories:
-        members = sorted((a for a in result.applicants if a.category == cat.name and a.rank is not None),
-                         key=lambda a: (a.rank, position[a.id]))
-        for a in members:
+    for a in result.applicants:
+        if a.rank is not None:
             a.status = words.RANKED
-        cat.candidates, cat.awaiting, cat.boundary_tie = [], [], []
-        for rank in sorted({a.rank for a in members}):
-            if cat.quota is not None and len(cat.candidates) >= cat.quota:
-                break
-            group = [a for a in members if a.rank == rank]
-            pending = [a.id for a in group if a.inspection is None]
-            if pending:
-                cat.awaiting = pending
-                break
-            passed = [a for a in group if a.inspection.passed]
-            if cat.quota is not None and len(cat.candidates) + len(passed) > cat.quota:
-                cat.boundary_tie = [a.id for a in passed]
-                break
-            for a in passed:
-                a.status = words.CANDIDATE
-                cat.candidates.append(a.id)
+    taken: set[str] = set()
+    for cat in result.categories:
+        members = sorted((a for a in result.applicants if a.category in cat.members and a.rank is not None
+                          and a.id not in taken), key=lambda a: (a.rank, position[a.id]))
+        cat.candidates, cat.awaiting, cat.boundary_tie, left = _take(members, cat.quota, required)
+        cat.reserves, cat.reserve_tie = [], []
+        if cat.reserve and not (cat.awaiting or cat.boundary_tie):
+            cat.reserves, cat.awaiting, cat.reserve_tie, _ = _take(left, cat.reserve, required)
+        taken.update(cat.candidates)
+        for aid in cat.reserves:
+            result.applicant(aid).status = words.RESERVE
+    for aid in taken:
+        result.applicant(aid).status = words.CANDIDATE
+
+
+def _take(members: list[ApplicantResult], places: int | None, required: bool
+          ) -> tuple[list[str], list[str], list[str], list[ApplicantResult]]:
+    """(taken, awaiting, tied at the boundary, the members of the ranks not reached) for `places` (None: all)."""
+    taken: list[str] = []
+    ranks = sorted(dict.fromkeys(a.rank for a in members))
+    for k, rank in enumerate(ranks):
+        if places is not None and len(taken) >= places:
+            return taken, [], [], [a for a in members if a.rank in ranks[k:]]
+        group = [a for a in members if a.rank == rank]
+        pending = [a.id for a in group if required and a.inspection is None]
+        if pending:
+            return taken, pending, [], []
+        passed = [a for a in group if not required or a.inspection.passed]
+        if places is not None and len(taken) + len(passed) > places:
+            return taken, [], [a.id for a in passed], []
+        taken += [a.id for a in passed]
+    return taken, [], [], []
 
 
 def inspect(result: Result, applicant_id: str, inspection: Inspection) -> None:
@@ -430,9 +459,10 @@ def inspect(result: Result, applicant_id: str, inspection: Inspection) -> None:
 # --------------------------------------------------------------------------- agreement
 
 
-def _agreement(category: str, applicants: list[ApplicantResult], submissions: list[Submission]) -> Agreement:
-    """Kendall's W over the category's ranked applicants and the experts who scored every one of them."""
-    ranked = [a for a in applicants if a.category == category and a.rank is not None and a.total is not None]
+def _agreement(category: Category, applicants: list[ApplicantResult], submissions: list[Submission]) -> Agreement:
+    """Kendall's W over the quota's ranked applicants and the experts who scored every one of them."""
+    ranked = [a for a in applicants if a.category in category.members and a.rank is not None
+              and a.total is not None]
     block: dict[str, dict[str, Decimal]] = {}
     for e in submissions:
         mine = {a.id: a.scores[e.expert_id].total for a in ranked
@@ -440,7 +470,7 @@ def _agreement(category: str, applicants: list[ApplicantResult], submissions: li
         if mine and len(mine) == len(ranked):
             block[e.expert_id] = mine
     w = cons.kendalls_w(block) if ranked else None
-    return Agreement(category, "Kendall's W", w, len(ranked) if block else 0, len(block))
+    return Agreement(category.name, "Kendall's W", w, len(ranked) if block else 0, len(block))
 
 
 def _leniency(applicants: list[ApplicantResult], submissions: list[Submission], decimals: int

@@ -203,13 +203,27 @@ class ApplicantResult:
 
 @dataclass
 class Category:
-    """A quota category: its quota (None: no limit) and the candidate list filled so far."""
+    """A quota (app.quota): at most `quota` candidates from `members` taken together, in `tier`, then a
+    reserve list of `reserve`, filled so far. A category without a quota has one of these with quota None."""
 
-    name: str
+    name: str  # as printed: "技能大师工作室", "A或B"
     quota: int | None
-    candidates: list[str] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)  # 拟入选 / 候选, in order
     awaiting: list[str] = field(default_factory=list)  # not yet inspected, holding the list at their rank
     boundary_tie: list[str] = field(default_factory=list)  # passed and tied for the last places: the panel decides
+    members: list[str] = field(default_factory=list)  # the categories it covers (default: [name])
+    tier: str = ""  # 003: 资金补助类 / 命名支持类
+    reserve: int = 0  # how many on the reserve list (备选)
+    reserves: list[str] = field(default_factory=list)
+    reserve_tie: list[str] = field(default_factory=list)  # tied for the last reserve places
+
+    def __post_init__(self) -> None:
+        if not self.members:
+            self.members = [self.name]
+
+    @property
+    def label(self) -> str:
+        return f"{self.tier}·{self.name}" if self.tier else self.name
 
 
 @dataclass
@@ -260,7 +274,8 @@ class Result:
         raise MergeError("the result has no applicant {id}", id=applicant_id)
 
     def category(self, name: str) -> Category | None:
-        return next((c for c in self.categories if c.name == name), None)
+        """The first quota that covers category `name` (its ranking group)."""
+        return next((c for c in self.categories if name in c.members), None)
 
     def expert_name(self, expert_id: str) -> str:
         return next((e.name for e in self.experts if e.id == expert_id), expert_id)
@@ -303,8 +318,10 @@ def as_json(result: Result) -> dict[str, Any]:
             "inspection": None if a.inspection is None else {"result": a.inspection.result, "note": a.inspection.note,
                                                              "at": a.inspection.at},
         } for a in result.applicants],
-        "categories": [{"name": c.name, "quota": c.quota, "candidates": c.candidates, "awaiting": c.awaiting,
-                        "boundary_tie": c.boundary_tie} for c in result.categories],
+        "categories": [{"name": c.name, "tier": c.tier, "members": c.members, "quota": c.quota,
+                        "reserve": c.reserve, "candidates": c.candidates, "reserves": c.reserves,
+                        "awaiting": c.awaiting, "boundary_tie": c.boundary_tie, "reserve_tie": c.reserve_tie}
+                       for c in result.categories],
         "agreement": {k: {"name": v.name, "value": None if v.value is None else str(v.value),
                           "applicants": v.applicants, "experts": v.experts} for k, v in result.agreement.items()},
         "leniency": {k: s(v) for k, v in result.leniency.items()},

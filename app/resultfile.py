@@ -27,7 +27,7 @@ from app.result import (Agreement, Answer, ApplicantResult, Category, Citation, 
 from app.session import Session
 
 KIND = "panelreview-result"
-SCHEMA = 2  # 2: expert_applicants.missing (points an expert's overruled "no" at a gate stopped)
+SCHEMA = 2  # 2: expert_applicants.missing; categories are quotas (tier, members, reserve list), keyed by position
 SUFFIX = ".prresult"
 NAME = "result" + SUFFIX
 
@@ -58,7 +58,8 @@ TABLES: dict[str, tuple[dict[str, type], Any]] = {
                  "round_to": int, "old": str, "new": str}, None),
     "inspections": ({"applicant_id": str, "result": str, "note": str, "at": str}, "applicant_id"),
     "categories": ({"name": str, "position": int, "quota": int, "candidates": str, "awaiting": str,
-                    "boundary_tie": str}, "name"),
+                    "boundary_tie": str, "tier": str, "members": str, "reserve": int, "reserves": str,
+                    "reserve_tie": str}, "position"),
     "agreement": ({"category": str, "name": str, "value": str, "applicants": int, "experts": int}, "category"),
     "leniency": ({"expert_id": str, "value": str, "applicants": int}, "expert_id"),
 }
@@ -237,9 +238,10 @@ def _rows(r: Result) -> dict[str, list[dict]]:
     for pos, a in enumerate(r.applicants):
         _applicant_rows(rows, pos, a)
     rows["changes"] = [vars(c).copy() for c in r.changes]
-    rows["categories"] = [{"name": c.name, "position": k, "quota": c.quota, "candidates": json.dumps(c.candidates),
-                           "awaiting": json.dumps(c.awaiting), "boundary_tie": json.dumps(c.boundary_tie)}
-                          for k, c in enumerate(r.categories)]
+    rows["categories"] = [{"name": c.name, "position": k, "quota": c.quota, "candidates": _j(c.candidates),
+                           "awaiting": _j(c.awaiting), "boundary_tie": _j(c.boundary_tie), "tier": c.tier,
+                           "members": _j(c.members), "reserve": c.reserve, "reserves": _j(c.reserves),
+                           "reserve_tie": _j(c.reserve_tie)} for k, c in enumerate(r.categories)]
     rows["agreement"] = [{"category": g.category, "name": g.name, "value": _s(g.value), "applicants": g.applicants,
                           "experts": g.experts} for g in r.agreement.values()]
     rows["leniency"] = [{"expert_id": eid, "value": _s(v),
@@ -323,8 +325,7 @@ class _Reader:
             method=meta.get("method", ""), settings=json.loads(meta.get("settings") or "{}"),
             created=meta.get("created", ""), files=[_file(r) for r in q("select * from files order by position")],
             experts=experts, applicants=applicants,
-            categories=[Category(r["name"], r["quota"], json.loads(r["candidates"]), json.loads(r["awaiting"]),
-                                 json.loads(r["boundary_tie"])) for r in q("select * from categories order by position")],
+            categories=[_category(r) for r in q("select * from categories order by position")],
             agreement={r["category"]: Agreement(r["category"], r["name"], _d(r["value"]), r["applicants"],
                                                 r["experts"]) for r in self.db["agreement"].rows},
             leniency={r["expert_id"]: _d(r["value"]) for r in self.db["leniency"].rows},
@@ -379,6 +380,15 @@ class _Reader:
             out.append(ConditionResult(c["item_id"], c["kind"], c["text"], None if c["met"] is None else bool(c["met"]),
                                        c["yes"], c["no"], answers))
         return out
+
+
+def _category(r: dict) -> Category:
+    def listed(key: str) -> list[str]:
+        return json.loads(r.get(key) or "[]")  # schema 1 has no tier, members or reserve columns
+
+    return Category(r["name"], r["quota"], listed("candidates"), listed("awaiting"), listed("boundary_tie"),
+                    listed("members"), r.get("tier") or "", r.get("reserve") or 0, listed("reserves"),
+                    listed("reserve_tie"))
 
 
 def _file(r: dict) -> FileStatus:

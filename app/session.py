@@ -25,14 +25,16 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from app import __version__
+from app import quota as quota_mod
 from app import rubric as rubric_mod
 from app.errors import PanelReviewError, RubricError, SessionError, TableError
+from app.quota import Quota
 from app.rubric import Applied, Rubric
 from app.tables import Applicant, Expert, parse_applicants, parse_experts, problems_error, read_table
 
@@ -55,6 +57,12 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # The documents do not say what a majority's "do not recommend" does to a scored applicant:
     # "advisory" ranks it with a warning, "majority" does not rank it. The secretary chooses.
     "recommendation_rule": "advisory",
+    # 000 五（三）: "按照分数高低，依次进行实地考察" — candidates only after a field inspection; 003 has none.
+    "field_inspection": "required",
+}
+SETTING_CHOICES: dict[str, tuple[Any, ...]] = {
+    "method": METHODS, "condition_rule": ("majority", "unanimous"),
+    "recommendation_rule": ("advisory", "majority"), "field_inspection": ("required", "none"),
 }
 # Files an operating system drops into folders by itself; never part of a hand-in.
 JUNK = {".ds_store", "thumbs.db", "desktop.ini"}
@@ -107,6 +115,16 @@ def m001_manifest(db: sqlite_utils.Database) -> None:
     db["files"].create({"path": str, "applicant_id": str, "size": int, "sha256": str, "material": str,
                         "pages": int}, pk="path", foreign_keys=[("applicant_id", "applicants", "id")])
     db["files"].create_index(["applicant_id"])
+
+
+@MIGRATIONS()
+def m002_quota_groups(db: sqlite_utils.Database) -> None:
+    """Quotas over several categories, per tier, with a reserve list (003); the old one-category ones kept."""
+    db["quota_groups"].create({"position": int, "tier": str, "categories": str, "quota": int, "reserve": int},
+                              pk="position")
+    db["quota_groups"].insert_all(
+        {"position": k, "tier": "", "categories": json.dumps([r["category"]], ensure_ascii=False),
+         "quota": r["quota"], "reserve": 0} for k, r in enumerate(db["quotas"].rows))
 
 
 # --------------------------------------------------------------------------- matching
@@ -206,9 +224,13 @@ def _hand_in(folder: Path) -> list[Path]:
 
 
 def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materials: Path,
-           date: str | None = None, quotas: dict[str, int] | None = None, method: str = "mean",
-           rubrics: Path | None = None) -> "Session":
+           date: str | None = None, quotas: Mapping[str, Any] | Iterable[Quota | str] | None = None,
+           method: str = "mean", rubrics: Path | None = None, settings: Mapping[str, Any] | None = None) -> "Session":
     """Build a session folder at `out_dir` from the tables and materials; the opened Session.
+
+    `quotas`: Quota values, their written forms ("A+B=2", "资金补助类:国际合作类=2/1"), or a mapping
+    from the part before "=" to the part after ({"技能大师工作室": 2}). `settings` override
+    DEFAULT_SETTINGS (each key must be one of them).
 
     Nothing is left at `out_dir` unless everything succeeded: the folder is
     built beside it and renamed into place at the end.
@@ -246,12 +268,13 @@ def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materi
         raise problems_error(problems)
 
     used = {a.rubric_id: known[a.rubric_id] for a in people}
-    quotas = _check_quotas(quotas or {}, people, used)
+    groups = _check_quotas(quotas or {}, people, used)
+    chosen = _check_settings(dict(settings or {}, method=method))
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".creating", dir=out_dir.parent))
     try:
-        _write(tmp, title=title, date=date, quotas=quotas, method=method, rubrics=used, applicants=people,
+        _write(tmp, title=title, date=date, quotas=groups, settings=chosen, rubrics=used, applicants=people,
                experts=panel, materials=materials)
         if out_dir.exists():
             out_dir.rmdir()  # empty, checked above
@@ -271,28 +294,30 @@ def _check_date(date: str | None) -> str:
         raise SessionError("date {value!r} must be written YYYY-MM-DD", value=date) from None
 
 
-def _check_quotas(quotas: dict[str, Any], people: list[Applicant], used: dict[str, Rubric]) -> dict[str, int]:
+def _check_quotas(quotas: Mapping[str, Any] | Iterable[Quota | str], people: list[Applicant],
+                  used: dict[str, Rubric]) -> list[Quota]:
     known = {a.category for a in people}
     for r in used.values():
         known.add(r.carrier_type_name)
         known.update(r.categories)
-    out: dict[str, int] = {}
-    for category, value in quotas.items():
-        if category not in known:
-            raise SessionError("quota for unknown category {category!r} (categories: {known})", category=category,
-                               known=", ".join(sorted(known)))
-        try:
-            n = int(str(value).strip())
-        except ValueError:
-            n = -1
-        if n < 0:
-            raise SessionError("quota {value!r} for {category} must be a whole number, 0 or more", value=value,
-                               category=category)
-        out[category] = n
-    return out
+    if isinstance(quotas, Mapping):
+        quotas = [f"{k}={v}" for k, v in quotas.items()]
+    return quota_mod.check([q if isinstance(q, Quota) else quota_mod.parse(q) for q in quotas], known)
 
 
-def _write(folder: Path, *, title: str, date: str, quotas: dict[str, int], method: str,
+def _check_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(settings) - set(DEFAULT_SETTINGS))
+    if unknown:
+        raise SessionError("unknown session setting {key} (known: {known})", key=unknown[0],
+                           known=", ".join(DEFAULT_SETTINGS))
+    for key, allowed in SETTING_CHOICES.items():
+        if key in settings and settings[key] not in allowed:
+            raise SessionError("setting {key} cannot be {value!r} (choose {allowed})", key=key, value=settings[key],
+                               allowed=" / ".join(str(a) for a in allowed))
+    return dict(DEFAULT_SETTINGS, **settings)
+
+
+def _write(folder: Path, *, title: str, date: str, quotas: list[Quota], settings: dict[str, Any],
            rubrics: dict[str, Rubric], applicants: list[Applicant], experts: list[Expert],
            materials: Path) -> None:
     files = []
@@ -312,13 +337,17 @@ def _write(folder: Path, *, title: str, date: str, quotas: dict[str, int], metho
     db = sqlite_utils.Database(folder / MANIFEST)
     try:
         MIGRATIONS.apply(db)
-        settings = dict(DEFAULT_SETTINGS, method=method)
         with db.atomic():
             db["session"].insert({"id": uuid.uuid4().hex, "title": title, "date": date,
                                   "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                                   "app_version": __version__})
             db["settings"].insert_all({"key": k, "value": json.dumps(v)} for k, v in settings.items())
-            db["quotas"].insert_all({"category": c, "quota": n} for c, n in quotas.items())
+            # one-category quotas also in the old table, as the first schema kept them
+            db["quotas"].insert_all({"category": q.categories[0], "quota": q.limit} for q in quotas
+                                    if len(q.categories) == 1 and not q.tier and not q.reserve)
+            db["quota_groups"].insert_all(
+                {"position": k, "tier": q.tier, "categories": json.dumps(list(q.categories), ensure_ascii=False),
+                 "quota": q.limit, "reserve": q.reserve} for k, q in enumerate(quotas))
             for r in rubrics.values():
                 snap = r.snapshot()
                 db["rubrics"].insert({"id": r.id, "version": r.version, "title": r.title, "snapshot": snap,
@@ -438,7 +467,7 @@ class Session:
     app_version: str
     open_mode: str  # how the manifest was opened: "ro" or "immutable" (never writable)
     settings: dict[str, Any]
-    quotas: dict[str, int]
+    quota_groups: list[Quota]
     rubrics: dict[str, Rubric]
     applicants: list[Applicant]
     experts: list[Expert]
@@ -462,7 +491,8 @@ class Session:
         s.created, s.app_version = row["created"], row["app_version"]
         s.settings = dict(DEFAULT_SETTINGS)
         s.settings.update({r["key"]: json.loads(r["value"]) for r in db["settings"].rows})
-        s.quotas = {r["category"]: r["quota"] for r in db["quotas"].rows}
+        s.quota_groups = [Quota(tuple(json.loads(r["categories"])), r["quota"], r["tier"] or "", r["reserve"] or 0)
+                          for r in db["quota_groups"].rows_where(order_by="position")]
         s.rubrics = {}
         for r in db["rubrics"].rows:
             if hashlib.sha256(r["snapshot"].encode("utf-8")).hexdigest() != r["sha256"]:
@@ -486,6 +516,12 @@ class Session:
 
     def __repr__(self) -> str:
         return f"<Session {self.id} {self.title!r} at {self.path}>"
+
+    @property
+    def quotas(self) -> dict[str, int]:
+        """The one-category quotas without tier or reserve, by category (the common case: 000 四)."""
+        return {q.categories[0]: q.limit for q in self.quota_groups
+                if len(q.categories) == 1 and not q.tier and not q.reserve}
 
     # -- lookups ---------------------------------------------------------
 

@@ -27,8 +27,8 @@ POSITIVE, NEGATIVE = "positive", "negative"
 ACCEPTED, REJECTED = "accepted", "rejected"
 # an applicant after the merge
 CANDIDATE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS = "candidate", "ranked", "ineligible", "insufficient_experts"
-NOT_RECOMMENDED = "not_recommended"
-STATUSES = (CANDIDATE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS, NOT_RECOMMENDED)
+NOT_RECOMMENDED, RESERVE = "not_recommended", "reserve"
+STATUSES = (CANDIDATE, RESERVE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS, NOT_RECOMMENDED)
 # field inspections
 PASSED, FAILED = "passed", "failed"
 # flags (advisory)
@@ -41,7 +41,7 @@ CONDITION, GATE, PRIORITY = "condition", "gate", "priority"
 _WORDS = {
     YES: N_("yes"), NO: N_("no"), POSITIVE: N_("recommend"), NEGATIVE: N_("do not recommend"),
     ACCEPTED: N_("accepted"), REJECTED: N_("rejected"),
-    CANDIDATE: N_("candidate"), RANKED: N_("ranked"), INELIGIBLE: N_("ineligible"),
+    CANDIDATE: N_("candidate"), RESERVE: N_("reserve"), RANKED: N_("ranked"), INELIGIBLE: N_("ineligible"),
     INSUFFICIENT_EXPERTS: N_("insufficient experts"), NOT_RECOMMENDED: N_("not recommended"),
     PANEL_SIZE: N_("panel size"), GATE_DISSENT: N_("gate dissent"),
     PASSED: N_("passed"), FAILED: N_("failed"),
@@ -52,7 +52,7 @@ _WORDS = {
 # The words of the documents the panel signs (always Chinese, as the bureau files them).
 _PRINTED = {
     ACCEPTED: "有效", REJECTED: "不予采用",
-    PASSED: "通过", FAILED: "未通过",
+    PASSED: "通过", FAILED: "未通过", CANDIDATE: "候选", RESERVE: "备选",
     OUTLIER_TOTAL: "畸高畸低", CRITERION_SPREAD: "评分差异较大", INSUFFICIENT_EXPERTS: "评审专家不足",
     PANEL_SIZE: "评审专家人数", GATE_DISSENT: "门槛意见不一致", NOT_RECOMMENDED: "多数专家未建议认定",
     YES: "是", NO: "否",

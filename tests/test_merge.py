@@ -29,7 +29,8 @@ STUDIO = "技能大师工作室"
 
 def make_session(tmp_path: Path, applicants: list[tuple[str, str]], *, experts: int = 5, rubric: str = "sz-master-studio",
                  rubric_text: str | None = None, quotas: dict | None = None, method: str = "mean",
-                 settings: dict | None = None, name: str = "session", profile: dict | None = None):
+                 settings: dict | None = None, name: str = "session", profile: dict | None = None,
+                 create_settings: dict | None = None):
     """A small session of our own: `applicants` as (id, rubric) pairs, experts E01…; `profile` for every row."""
     folder = tmp_path / f"{name}-tables"
     rubrics = folder / "rubrics"
@@ -40,18 +41,20 @@ def make_session(tmp_path: Path, applicants: list[tuple[str, str]], *, experts: 
         if rubric_text is None or p.name != "sz-master-studio.yaml":
             shutil.copy(p, rubrics / p.name)
     extra = profile or {}
-    lines = [",".join(["id", "name", "rubric", *extra])] + [
-        ",".join([aid, f"{aid}测试单位", rid, *extra.values()]) for aid, rid in applicants]
+    categories = any(len(a) > 2 for a in applicants)  # (id, rubric, category) rows name their category
+    lines = [",".join(["id", "name", "rubric", *extra] + (["category"] if categories else []))] + [
+        ",".join([aid, f"{aid}测试单位", rid, *extra.values(), *cat]) for aid, rid, *cat in applicants]
     (folder / "applicants.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "experts.csv").write_text(
         "id,name,organisation,title\n" + "".join(f"E{k:02d},专家{k},单位{k},高级工程师\n" for k in range(1, experts + 1)),
         encoding="utf-8")
     materials = folder / "materials"
-    for aid, _ in applicants:
+    for aid, *_ in applicants:
         (materials / aid).mkdir(parents=True)
     out = tmp_path / name
     session_mod.create(out, title="测试评审会", applicants=folder / "applicants.csv", experts=folder / "experts.csv",
-                       materials=materials, date="2025-07-01", quotas=quotas or {}, method=method, rubrics=rubrics)
+                       materials=materials, date="2025-07-01", quotas=quotas or {}, method=method, rubrics=rubrics,
+                       settings=create_settings)
     if settings:
         con = sqlite3.connect(out / session_mod.MANIFEST)
         with con:

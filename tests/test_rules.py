@@ -209,3 +209,77 @@ def test_printed_summary_states_the_rules_in_force(tmp_path):
                    "每个申报单位的最少评分专家数：3人", "多数专家未建议认定的不参加排名",
                    "提示：已汇总评分文件的评审专家为4人；财政部令第87号第四十七条要求5人以上单数"):
         assert needed in text, needed
+
+
+# --------------------------------------------------------------------------- quotas as the calls write them
+
+
+def votes(plan: dict[str, int], experts: int = 5) -> dict[str, dict]:
+    """{expert: {applicant: decision}} so that applicant X gets plan[X] positive recommendations."""
+    return {f"E0{k}": {aid: {"decision": "positive" if k <= n else "negative"} for aid, n in plan.items()}
+            for k in range(1, experts + 1)}
+
+
+def test_chongqing_national_quota_over_two_grades_at_once(tmp_path):
+    """003 二（一）: "遴选3个国家级高技能人才培训基地，分为A、B、C、D四个档次…其中A或B共2个、C或D共1个"."""
+    apps = [("NA1", "cq-national-training-base", "A"), ("NB1", "cq-national-training-base", "B"),
+            ("NB2", "cq-national-training-base", "B"), ("NC1", "cq-national-training-base", "C"),
+            ("ND1", "cq-national-training-base", "D")]
+    s = make_session(tmp_path, apps, experts=5, quotas=["A+B=2", "C+D=1"],
+                     create_settings={"field_inspection": "none"})
+    assert [q.text() for q in s.quota_groups] == ["A+B=2", "C+D=1"]
+    # votes: NA1 3, NB1 5, NB2 4 → A or B: NB1, NB2; NC1 2, ND1 4 → C or D: ND1
+    r = merge(s, hand_in(s, tmp_path / "in", votes({"NA1": 3, "NB1": 5, "NB2": 4, "NC1": 2, "ND1": 4})),
+              out=tmp_path / "r.prresult")
+    ab, cd = r.categories
+    assert (ab.name, ab.members, ab.quota, ab.candidates) == ("A或B", ["A", "B"], 2, ["NB1", "NB2"])
+    assert (cd.name, cd.candidates) == ("C或D", ["ND1"])
+    # one ranking across the grades a quota covers
+    assert [(a.id, a.rank) for a in r.applicants] == [("NA1", 3), ("NB1", 1), ("NB2", 2), ("NC1", 2), ("ND1", 1)]
+
+
+def test_chongqing_city_tiers_split_by_category_with_reserve_lists(tmp_path):
+    """003 二（二）: "资金补助类。新建8个…其中国际合作类2个…" and "命名支持类。命名建设8个…其中国际合作类2个…";
+    五（二）: "确定…市级资金补助类、命名支持类高技能人才培训基地拟入选和备选单位名单"."""
+    apps = [(f"I{k}", "cq-city-training-base", "国际合作类") for k in range(1, 7)]
+    quotas = ["资金补助类:国际合作类=2/1", "命名支持类:国际合作类=2/1"]
+    s = make_session(tmp_path, apps, experts=5, quotas=quotas, create_settings={"field_inspection": "none"})
+    # votes 5, 4, 3, 2, 1, 0 → ranks 1..6
+    r = merge(s, hand_in(s, tmp_path / "in", votes({f"I{k}": 6 - k for k in range(1, 7)})),
+              out=tmp_path / "r.prresult")
+    funded, named = r.categories
+    assert (funded.tier, funded.candidates, funded.reserves) == ("资金补助类", ["I1", "I2"], ["I3"])
+    # the second tier takes from those the first did not make candidates
+    assert (named.tier, named.candidates, named.reserves) == ("命名支持类", ["I3", "I4"], ["I5"])
+    status = {a.id: a.status for a in r.applicants}
+    assert status == {"I1": "candidate", "I2": "candidate", "I3": "candidate", "I4": "candidate",
+                      "I5": "reserve", "I6": "ranked"}
+
+
+def test_a_reserve_list_waits_for_inspections_where_they_are_required(tmp_path):
+    """000 五（三）: "按照分数高低，依次进行实地考察" — the reserve list, like the candidates, never skips a rank."""
+    apps = [(f"A{k}", "sz-master-studio") for k in range(1, 5)]
+    s = make_session(tmp_path, apps, experts=3, quotas=[f"{STUDIO}=1/1"])
+    out = tmp_path / "r.prresult"
+    merge(s, hand_in(s, tmp_path / "in", {e: {"A1": 95, "A2": 90, "A3": 85, "A4": 80} for e in ("E01", "E02", "E03")}),
+          out=out)
+    r = record_inspection(out, "A1", passed=True)
+    cat = r.categories[0]
+    assert (cat.candidates, cat.reserves, cat.awaiting) == (["A1"], [], ["A2"])
+    r = record_inspection(out, "A2", passed=False)
+    r = record_inspection(out, "A3", passed=True)
+    cat = r.categories[0]
+    assert (cat.candidates, cat.reserves, cat.awaiting) == (["A1"], ["A3"], [])
+
+
+def test_quota_written_forms_are_checked():
+    import pytest
+
+    from app.errors import SessionError
+    from app.quota import Quota, parse
+
+    assert parse("资金补助类：国际合作类=2/1") == Quota(("国际合作类",), 2, "资金补助类", 1)
+    assert parse("A+B=2").text() == "A+B=2"
+    for bad, says in (("A=", "whole number"), ("A+A=2", "named once"), ("A=2/x", "whole number"), ("A", "written")):
+        with pytest.raises(SessionError, match=says):
+            parse(bad)

@@ -326,8 +326,24 @@ def test_altered_rubric_snapshot_is_refused(made):
 
 def test_schema_is_recorded_as_migrations(made):
     db = sqlite_utils.Database(made.path / session.MANIFEST)
-    assert [m.name for m in session.MIGRATIONS.applied(db)] == ["m001_manifest"]
+    assert [m.name for m in session.MIGRATIONS.applied(db)] == ["m001_manifest", "m002_quota_groups"]
     assert session.MIGRATIONS.pending(db) == []
     row = next(db["files"].rows_where("path = ?", ["materials/A01/说明.docx"]))
     assert row["material"] is None and row["applicant_id"] == "A01"
     db.close()
+
+
+def test_a_manifest_of_the_first_schema_is_upgraded_with_its_quotas(made, tmp_path):
+    """A session made by 0.1 (quotas by category only) opens in this version with the same quotas."""
+    import shutil
+
+    old = tmp_path / "old-session"
+    shutil.copytree(made.path, old)
+    db = sqlite_utils.Database(old / session.MANIFEST)
+    db["quota_groups"].drop()
+    db.execute("delete from _sqlite_migrations where name = 'm002_quota_groups'")
+    db.conn.commit()
+    db.close()
+    again = session.open_session(old)
+    assert again.quotas == made.quotas and [q.text() for q in again.quota_groups] == [
+        q.text() for q in made.quota_groups]
