@@ -861,9 +861,23 @@ def _rank_text(a: ApplicantResult) -> str:
     return f"{a.rank}（并列）" if a.tied else str(a.rank)
 
 
-def _categories(result: Result) -> list[tuple[str, int | None, list[ApplicantResult]]]:
-    """(name, quota, applicants) in the result's category order."""
-    return [(c.name, c.quota, [a for a in result.applicants if a.category == c.name]) for c in result.categories]
+def _groups(result: Result) -> list[tuple[list[Category], list[ApplicantResult]]]:
+    """Each ranking group once: the quotas over the same categories (one per tier), and their applicants."""
+    out: list[tuple[list[Category], list[ApplicantResult]]] = []
+    for c in result.categories:
+        same = next((g for g in out if g[0][0].members == c.members), None)
+        if same is not None:
+            same[0].append(c)
+        else:
+            out.append(([c], [a for a in result.applicants if a.category in c.members]))
+    return out
+
+
+def _quota_text(c: Category) -> str:
+    """"（认定名额 2 个，备选 1 个）" as the call words it; nothing for a category without a quota."""
+    if c.quota is None:
+        return ""
+    return f"（认定名额 {c.quota} 个" + (f"，备选 {c.reserve} 个" if c.reserve else "") + "）"
 
 
 def _flag_text(flag: Flag) -> str:
@@ -923,16 +937,21 @@ def build_panel_summary(result: Result) -> bytes:
         ("评审日期", cn_date(result.date), "汇总方法", method),
         ("评审专家", f"{len(result.experts)} 人", "评分文件", f"{len(result.files)} 份"),
     ], width))
-    categories = _categories(result)
-    for k, (name, quota, people) in enumerate(categories, start=1):
+    categories = _groups(result)
+    for k, (quotas, people) in enumerate(categories, start=1):
         story.append(CondPageBreak(40 * MM))
-        quota_text = f"（认定名额 {quota} 个）" if quota is not None else ""
-        story.append(P(f"{cn_number(k)}、{name}{quota_text}", "heading"))
-        category = result.category(name)
-        story.append(_summary_table(_ranked(people), result.experts, set(category.candidates), width,
-                                    result.decimals))
-        story.extend(_category_notes(category, people))
-    story.append(P("说明：“回避”表示该专家已申请回避，其评分不计入；排名相同者标注“并列”；“候选”表示进入候选名单。"
+        if quotas[0].tier:
+            heading = "：" + "；".join(f"{c.tier}{_quota_text(c)}" for c in quotas)
+        else:
+            heading = _quota_text(quotas[0])
+        story.append(P(f"{cn_number(k)}、{quotas[0].name}{heading}", "heading"))
+        marks = {aid: f"{c.tier}候选" if c.tier else "候选" for c in reversed(quotas) for aid in c.candidates}
+        marks.update({aid: f"{c.tier}备选" if c.tier else "备选" for c in quotas for aid in c.reserves
+                      if aid not in marks})
+        story.append(_summary_table(_ranked(people), result.experts, marks, width, result.decimals))
+        for c in quotas:
+            story.extend(_category_notes(c, people))
+    story.append(P("说明：“回避”表示该专家已申请回避，其评分不计入；排名相同者标注“并列”；“候选”“备选”表示进入候选（拟入选）或备选名单。"
                    "本次汇总适用的规则：", "note"))
     for line in settings_lines(result):
         story.append(P("· " + line, "note"))
@@ -956,7 +975,7 @@ def panel_summary(result: Result, out: Path) -> Path:
     return write_atomic(Path(out), build_panel_summary(result))
 
 
-def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], candidates: set[str],
+def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], marks: dict[str, str],
                    width: float, decimals: int) -> Any:
     w_rank, w_total, w_votes, w_elig = 20 * MM, 17 * MM, 20 * MM, 34 * MM
     k = max(1, len(experts))
@@ -981,8 +1000,8 @@ def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], ca
         if a.inspection:
             notes.append(_inspection_text(a.inspection))
         name = escape(a.name)
-        if a.id in candidates:
-            name += '　<font size="8">〔候选〕</font>'
+        if a.id in marks:
+            name += f'　<font size="8">〔{marks[a.id]}〕</font>'
         data.append([P(_rank_text(a), "cell_c"), PM(name), *cells, P(_score_or_votes(a, decimals), "cell_r"),
                      P(votes, "cell_c"), elig, P("；".join(notes), "small") if notes else ""])
     if not people:
@@ -1007,7 +1026,10 @@ def _category_notes(category: Category, people: list[ApplicantResult], *, scores
         return f"{a.name}（{'并列' if a.tied else ''}第{a.rank}名，{_score_or_votes(a, scores)}{unit}）"
 
     out = []
-    for ids, label in ((category.awaiting, "待实地考察"), (category.boundary_tie, "名额边界并列，须由评审专家组研究确定")):
+    prefix = f"{category.tier}：" if category.tier else ""
+    for ids, label in ((category.awaiting, f"{prefix}待实地考察"),
+                       (category.boundary_tie, f"{prefix}名额边界并列，须由评审专家组研究确定"),
+                       (category.reserve_tie, f"{prefix}备选名额边界并列，须由评审专家组研究确定")):
         if ids:
             out.append(P(f"{label}：" + "、".join(name(i) for i in ids), "note"))
     return out
@@ -1078,29 +1100,36 @@ def build_candidate_list(result: Result) -> bytes:
     by_id = {a.id: a for a in result.applicants}
     story = title_block(CANDIDATES, result.title)
     for k, cat in enumerate(result.categories, start=1):
-        quota_text = f"（认定名额 {cat.quota} 个）" if cat.quota is not None else ""
-        story.append(P(f"{cn_number(k)}、{cat.name}{quota_text}", "heading"))
-        data = [[P("序号", "head"), P("排名", "head"), P("申报单位", "head"), P("评审得分", "head")]]
-        for n, aid in enumerate(cat.candidates, start=1):
-            a = by_id.get(aid)
-            if a is None:
-                raise SheetError("the result lists candidate {id}, who is not among its applicants", id=aid)
-            data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(a.name),
-                         P(_score_or_votes(a, result.decimals), "cell_r")])
-        extra = []
-        if len(data) == 1:
-            data.append([P("（无）", "cell_c"), "", "", ""])
-            extra.append(("SPAN", (0, 1), (-1, 1)))
-        w = [14 * MM, 22 * MM, 0, 26 * MM]
-        w[2] = width - sum(w)
-        story.append(ruled(data, w, extra=extra))
+        story.append(P(f"{cn_number(k)}、{cat.label}{_quota_text(cat)}", "heading"))
+        story.append(_listing(cat.candidates, by_id, width, result.decimals))
+        if cat.reserve:
+            story.append(P("备选名单", "value"))
+            story.append(_listing(cat.reserves, by_id, width, result.decimals))
         # the list never hides who holds it open: those awaiting inspection, those tied for the last places
-        people = [by_id[i] for i in cat.awaiting + cat.boundary_tie if i in by_id]
+        people = [by_id[i] for i in cat.awaiting + cat.boundary_tie + cat.reserve_tie if i in by_id]
         story.extend(_category_notes(cat, people, scores=result.decimals))
     story.append(Spacer(1, 14 * MM))
     story.append(P(cn_date(result.date), "right"))
     return render(story, footer=f"{CANDIDATES} · {result.title}"[:80], title=f"{CANDIDATES} {result.title}",
                   subject=result.session_id)
+
+
+def _listing(ids: list[str], by_id: dict[str, ApplicantResult], width: float, decimals: int) -> Any:
+    """序号, 排名, 申报单位, 评审得分 for `ids` in order ("（无）" when there are none)."""
+    data = [[P("序号", "head"), P("排名", "head"), P("申报单位", "head"), P("评审得分", "head")]]
+    for n, aid in enumerate(ids, start=1):
+        a = by_id.get(aid)
+        if a is None:
+            raise SheetError("the result lists candidate {id}, who is not among its applicants", id=aid)
+        data.append([P(str(n), "cell_c"), P(_rank_text(a), "cell_c"), P(a.name), P(_score_or_votes(a, decimals),
+                                                                                 "cell_r")])
+    extra = []
+    if len(data) == 1:
+        data.append([P("（无）", "cell_c"), "", "", ""])
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    w = [14 * MM, 22 * MM, 0, 26 * MM]
+    w[2] = width - sum(w)
+    return ruled(data, w, extra=extra)
 
 
 def candidate_list(result: Result, out: Path) -> Path:

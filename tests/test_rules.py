@@ -254,6 +254,16 @@ def test_chongqing_city_tiers_split_by_category_with_reserve_lists(tmp_path):
     status = {a.id: a.status for a in r.applicants}
     assert status == {"I1": "candidate", "I2": "candidate", "I3": "candidate", "I4": "candidate",
                       "I5": "reserve", "I6": "ranked"}
+    from app import sheets
+
+    listing = pdftext(sheets.candidate_list(r, tmp_path / "c.pdf"))
+    assert "一、资金补助类·国际合作类（认定名额2个，备选1个）" in listing
+    assert "二、命名支持类·国际合作类（认定名额2个，备选1个）" in listing
+    assert listing.index("I3测试单位") < listing.index("二、命名支持类")  # I3 is first on the funded reserve list
+    summary = pdftext(sheets.panel_summary(r, tmp_path / "s.pdf"))
+    assert "一、国际合作类：资金补助类（认定名额2个，备选1个）；命名支持类（认定名额2个，备选1个）" in summary
+    assert "I1测试单位〔资金补助类候选〕" in summary and "I3测试单位〔命名支持类候选〕" in summary
+    assert "I5测试单位〔命名支持类备选〕" in summary
 
 
 def test_a_reserve_list_waits_for_inspections_where_they_are_required(tmp_path):
