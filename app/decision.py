@@ -425,6 +425,18 @@ def fill(result: Result) -> None:
             result.applicant(aid).status = words.RESERVE
     for aid in taken:
         result.applicant(aid).status = words.CANDIDATE
+    _double_listings(result)
+
+
+def _double_listings(result: Result) -> None:
+    """Flag who is on one quota's reserve list and another's candidates (003 says nothing of it: the panel decides)."""
+    for a in result.applicants:
+        a.flags = [f for f in a.flags if f.kind != words.DOUBLE_LISTED]
+        reserve = [c.label for c in result.categories if a.id in c.reserves]
+        candidate = [c.label for c in result.categories if a.id in c.candidates]
+        if reserve and candidate:
+            a.flags.append(make_flag(words.DOUBLE_LISTED, None, None, {"reserve": reserve[0], "candidate": candidate[0]},
+                                     names={}, criterion_text=""))
 
 
 def _take(members: list[ApplicantResult], places: int | None, required: bool

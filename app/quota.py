@@ -46,13 +46,13 @@ class Quota:
         return f"{tier}{'+'.join(self.categories)}={self.limit}{reserve}"
 
 
-def _count(value: str | None, text: str, what: str) -> int:
+def _count(value: str | None, error: SessionError) -> int:
     try:
         n = int((value or "").strip())
     except ValueError:
         n = -1
     if n < 0:
-        raise SessionError("quota {text!r}: the {what} must be a whole number, 0 or more", text=text, what=what)
+        raise error
     return n
 
 
@@ -65,8 +65,11 @@ def parse(text: str) -> Quota:
     cats = tuple(c.strip() for c in re.split(r"[+＋]", m.group("cats")))
     if any(not c for c in cats) or len(set(cats)) != len(cats):
         raise SessionError("quota {text!r}: every category must be named once", text=text)
-    return Quota(cats, _count(m.group("limit"), text, "limit"), (m.group("tier") or "").strip(),
-                 _count(m.group("reserve"), text, "reserve") if m.group("reserve") is not None else 0)
+    limit = _count(m.group("limit"), SessionError("quota {text!r}: the limit must be a whole number, 0 or more",
+                                                  text=text))
+    reserve = 0 if m.group("reserve") is None else _count(m.group("reserve"), SessionError(
+        "quota {text!r}: the reserve must be a whole number, 0 or more", text=text))
+    return Quota(cats, limit, (m.group("tier") or "").strip(), reserve)
 
 
 def check(quotas: list[Quota], known: set[str]) -> list[Quota]:

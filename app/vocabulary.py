@@ -33,8 +33,9 @@ STATUSES = (CANDIDATE, RESERVE, RANKED, INELIGIBLE, INSUFFICIENT_EXPERTS, NOT_RE
 PASSED, FAILED = "passed", "failed"
 # flags (advisory)
 OUTLIER_TOTAL, CRITERION_SPREAD = "outlier_total", "criterion_spread"
-PANEL_SIZE, GATE_DISSENT = "panel_size", "gate_dissent"
-FLAG_KINDS = (OUTLIER_TOTAL, CRITERION_SPREAD, INSUFFICIENT_EXPERTS, PANEL_SIZE, GATE_DISSENT, NOT_RECOMMENDED)
+PANEL_SIZE, GATE_DISSENT, DOUBLE_LISTED = "panel_size", "gate_dissent", "double_listed"
+FLAG_KINDS = (OUTLIER_TOTAL, CRITERION_SPREAD, INSUFFICIENT_EXPERTS, PANEL_SIZE, GATE_DISSENT, NOT_RECOMMENDED,
+              DOUBLE_LISTED)
 # the questions of a rubric
 CONDITION, GATE, PRIORITY = "condition", "gate", "priority"
 
@@ -43,7 +44,7 @@ _WORDS = {
     ACCEPTED: N_("accepted"), REJECTED: N_("rejected"),
     CANDIDATE: N_("candidate"), RESERVE: N_("reserve"), RANKED: N_("ranked"), INELIGIBLE: N_("ineligible"),
     INSUFFICIENT_EXPERTS: N_("insufficient experts"), NOT_RECOMMENDED: N_("not recommended"),
-    PANEL_SIZE: N_("panel size"), GATE_DISSENT: N_("gate dissent"),
+    PANEL_SIZE: N_("panel size"), GATE_DISSENT: N_("gate dissent"), DOUBLE_LISTED: N_("on two lists"),
     PASSED: N_("passed"), FAILED: N_("failed"),
     OUTLIER_TOTAL: N_("outlying total"), CRITERION_SPREAD: N_("criterion spread"),
     CONDITION: N_("basic condition"), GATE: N_("gate"), PRIORITY: N_("priority condition"),
@@ -55,6 +56,7 @@ _PRINTED = {
     PASSED: "通过", FAILED: "未通过", CANDIDATE: "候选", RESERVE: "备选",
     OUTLIER_TOTAL: "畸高畸低", CRITERION_SPREAD: "评分差异较大", INSUFFICIENT_EXPERTS: "评审专家不足",
     PANEL_SIZE: "评审专家人数", GATE_DISSENT: "门槛意见不一致", NOT_RECOMMENDED: "多数专家未建议认定",
+    DOUBLE_LISTED: "同时列入两份名单",
     YES: "是", NO: "否",
 }
 
@@ -115,6 +117,10 @@ def flag_sentence(kind: str, expert_id: str | None, criterion_id: str | None, da
                            "re-check"),
                         expert=f"{expert_id} {names.get(expert_id or '', '')}".strip(), gate=data["gate"],
                         yes=data["yes"], no=data["no"], items=", ".join(data["items"]))
+    if kind == DOUBLE_LISTED:
+        return Sentence(N_("on the reserve list of {reserve} and a candidate of {candidate}: the documents do not say "
+                           "whether both can stand; the panel decides"), reserve=data["reserve"],
+                        candidate=data["candidate"])
     if kind == NOT_RECOMMENDED:
         return Sentence(N_("only {yes} of {count} experts recommend this applicant ({no} do not): not a majority"),
                         yes=data["yes"], no=data["no"], count=data["count"])

@@ -254,6 +254,10 @@ def test_chongqing_city_tiers_split_by_category_with_reserve_lists(tmp_path):
     status = {a.id: a.status for a in r.applicants}
     assert status == {"I1": "candidate", "I2": "candidate", "I3": "candidate", "I4": "candidate",
                       "I5": "reserve", "I6": "ranked"}
+    # 003 does not say whether I3 may stand on the funded reserve list and among the named candidates: a flag
+    assert [f.detail for a in r.applicants for f in a.flags if f.kind == "double_listed"] == [
+        "on the reserve list of 资金补助类·国际合作类 and a candidate of 命名支持类·国际合作类: the documents do not "
+        "say whether both can stand; the panel decides"]
     from app import sheets
 
     listing = pdftext(sheets.candidate_list(r, tmp_path / "c.pdf"))

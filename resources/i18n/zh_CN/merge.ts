@@ -695,5 +695,17 @@
             <source>{expert} answered no at gate {gate}, which the panel found met ({yes} yes, {no} no): the expert's points for {items} are missing from the consensus; ask for them in a re-check</source>
             <translation>{expert}在门槛{gate}答“否”，而专家组认定该门槛满足（{yes}是{no}否）：该专家对{items}未评分，不计入共识分；请在复核中请其补评</translation>
         </message>
+        <message>
+            <source>on two lists</source>
+            <translation>同时列入两份名单</translation>
+        </message>
+        <message>
+            <source>reserve</source>
+            <translation>备选</translation>
+        </message>
+        <message>
+            <source>on the reserve list of {reserve} and a candidate of {candidate}: the documents do not say whether both can stand; the panel decides</source>
+            <translation>列入{reserve}备选名单，同时列入{candidate}拟入选名单：文件未规定两者能否并存，由专家组决定</translation>
+        </message>
     </context>
 </TS>

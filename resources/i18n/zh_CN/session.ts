@@ -319,5 +319,33 @@
             <source>{path}: {file} is not a session manifest (not an SQLite database)</source>
             <translation>{path}：{file} 不是评审会清单（不是 SQLite 数据库）</translation>
         </message>
+        <message>
+            <source>category {category} is in two quotas of the same tier: {one} and {other}</source>
+            <translation>类别{category}在同一层级的两个名额中：{one} 和 {other}</translation>
+        </message>
+        <message>
+            <source>quota {text!r} must be written CATEGORY=N, A+B=N, TIER:CATEGORY=N or …=N/RESERVE</source>
+            <translation>名额 {text!r} 应写作 类别=名额、A+B=名额、层级:类别=名额 或 …=名额/备选数</translation>
+        </message>
+        <message>
+            <source>quota {text!r}: every category must be named once</source>
+            <translation>名额 {text!r}：每个类别只能写一次</translation>
+        </message>
+        <message>
+            <source>quota {text!r}: the limit must be a whole number, 0 or more</source>
+            <translation>名额 {text!r}：名额须为0或正整数</translation>
+        </message>
+        <message>
+            <source>quota {text!r}: the reserve must be a whole number, 0 or more</source>
+            <translation>名额 {text!r}：备选数须为0或正整数</translation>
+        </message>
+        <message>
+            <source>setting {key} cannot be {value!r} (choose {allowed})</source>
+            <translation>设置 {key} 不能为 {value!r}（可选：{allowed}）</translation>
+        </message>
+        <message>
+            <source>unknown session setting {key} (known: {known})</source>
+            <translation>未知的会议设置 {key}（可用：{known}）</translation>
+        </message>
     </context>
 </TS>
