@@ -4,6 +4,8 @@ One module per command group (`rubric`, `demo`, `session`, `scores`,
 `merge` for merge/inspect/export, `sheets` for sheet/report), each with a
 `register(subparsers)` that adds its parsers and sets `handler=` on each;
 they are imported here by name so that PyInstaller bundles every one.
+What they share is in `output` (printing) and `arguments` (KEY=VALUE
+options, usage errors), which import nothing of this package: no cycle.
 This package is the only part of `app/` that prints.
 
 Every command prints sentences in the current language (Chinese unless
@@ -25,98 +27,23 @@ PANELREVIEW_LANG=en or --lang en). Exit status:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import Any, Sequence
+from typing import Sequence
 
 from app import __version__, i18n
 from app.cli import demo, merge, rubric, scores, session, sheets
+from app.cli.arguments import PairsAction, UsageError, parse_pairs
+from app.cli.output import aligned, emit_json, err, out, print_table, problems
 from app.errors import PanelReviewError
 from app.i18n import tr
 
+# The shared plumbing lives in output.py and arguments.py (the command modules import those, not this
+# package, so nothing imports in a circle); it is named here too, as the command line's own vocabulary.
+__all__ = ["main", "run", "build_parser", "out", "err", "emit_json", "print_table", "aligned", "problems",
+           "parse_pairs", "PairsAction", "UsageError"]
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
-
-
-class UsageError(Exception):
-    """A command was asked for wrongly (message already translated); run() reports it through the parser, exit 2."""
-
-
-def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def problems(exc: PanelReviewError, *, indent: str = "") -> int:
-    """An error and each problem it carries, one sentence a line on stderr; exit status 1."""
-    err(str(exc))
-    for p in exc.problems:
-        err(indent + str(p))
-    return EXIT_PROBLEMS
-
-
-def parse_pairs(pairs: Sequence[str] | None, what: str, *, into: dict[str, str] | None = None) -> dict[str, str]:
-    """KEY=VALUE arguments added to `into` (or a new dict); UsageError naming a bad pair or a key given twice."""
-    result = dict(into or {})
-    for pair in pairs or ():
-        key, sep, value = pair.partition("=")
-        key, value = key.strip(), value.strip()
-        if not sep or not key:
-            raise UsageError(tr("{what} {pair!r} must be written KEY=VALUE").format(what=what, pair=pair))
-        if key in result and result[key] != value:
-            raise UsageError(tr("{what} {key} is given twice, as {first!r} and {second!r}").format(
-                what=what, key=key, first=result[key], second=value))
-        result[key] = value
-    return result
-
-
-class PairsAction(argparse.Action):
-    """`--opt K=V ...`, repeatable: every occurrence adds to one dict, so `--opt A=1 --opt B=2` is `--opt A=1 B=2`."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        kwargs["nargs"] = "+"  # like action="extend", nargs="+"
-        kwargs.setdefault("default", {})
-        super().__init__(option_strings, dest, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
-                 option_string: str | None = None) -> None:
-        try:
-            merged = parse_pairs(values, option_string or self.dest, into=getattr(namespace, self.dest, None))
-        except UsageError as exc:
-            parser.error(str(exc))  # exits 2 with the usage line
-        setattr(namespace, self.dest, merged)
-
-
-def text_width(text: str) -> int:
-    """Columns `text` takes in a terminal: wide CJK characters count double."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def print_table(header: list[str], rows: list[list[str]]) -> None:
-    """A plain table whose columns line up for CJK text too."""
-    widths = [max([text_width(h)] + [text_width(r[i]) for r in rows]) for i, h in enumerate(header)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - text_width(c)) for c, w in zip(cells, widths)).rstrip()
-
-    out(line(header))
-    for r in rows:
-        out(line(r))
-
-
-def aligned(rows: list[tuple[str, str]]) -> list[str]:
-    """Two columns lined up, as lines."""
-    if not rows:
-        return []
-    w = max(text_width(k) for k, _ in rows)
-    return [f"{k}{' ' * (w - text_width(k))}  {v}".rstrip() for k, v in rows]
 
 
 def build_parser() -> argparse.ArgumentParser:

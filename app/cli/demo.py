@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli
+from app.cli.output import out
 from app.i18n import tr
 
 
@@ -24,5 +24,5 @@ def demo_build(args: argparse.Namespace) -> int:
     from app import demo as demo_core
 
     sess = demo_core.build(args.out) if args.out else demo_core.ensure()
-    cli.out(tr("demo session ready: {path}").format(path=sess.path))
+    out(tr("demo session ready: {path}").format(path=sess.path))
     return 0

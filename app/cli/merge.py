@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli
 from app import merge as merge_core
 from app import report as report_core
 from app import vocabulary as words
+from app.cli.arguments import UsageError
+from app.cli.output import emit_json, out, print_table
+from app.i18n import tr
 from app.result import Category, Result, as_json, score_text
 from app.resultfile import load_result
-from app.i18n import tr
 from app.session import open_session
 
 
@@ -46,10 +47,10 @@ def merge_command(args: argparse.Namespace) -> int:
     session = open_session(args.session)
     result = merge_core.merge(session, args.inputs, out=args.out)
     if args.json:
-        cli.emit_json(as_json(result))
+        emit_json(as_json(result))
         return 0
     show(result)
-    cli.out(tr("result written to {path}").format(path=args.out))
+    out(tr("result written to {path}").format(path=args.out))
     return 0
 
 
@@ -57,52 +58,52 @@ def show(result: Result) -> None:
     """The files with their reasons, then the ranking of each category with its flags."""
     d = result.decimals
     s = lambda v: score_text(v, d) or "—"  # noqa: E731
-    cli.out(f"{result.title}  ({result.date})  {tr('method')}: {result.method}")
-    cli.out()
-    cli.out(tr("Score files:"))
-    cli.print_table([tr("file"), tr("expert"), tr("round"), tr("fingerprint"), tr("status"), tr("reason")],
-                    [[Path(f.path).name, f"{f.expert_id or '?'} {f.expert_name}".strip(), str(f.round or ""),
-                      f.fingerprint or "", words.word(f.status), f.reason] for f in result.files])
+    out(f"{result.title}  ({result.date})  {tr('method')}: {result.method}")
+    out()
+    out(tr("Score files:"))
+    print_table([tr("file"), tr("expert"), tr("round"), tr("fingerprint"), tr("status"), tr("reason")],
+                [[Path(f.path).name, f"{f.expert_id or '?'} {f.expert_name}".strip(), str(f.round or ""),
+                  f.fingerprint or "", words.word(f.status), f.reason] for f in result.files])
     for cat in result.categories:
         members = [a for a in result.applicants if a.category == cat.name]
         if not members:
             continue
-        cli.out()
+        out()
         quota = "—" if cat.quota is None else str(cat.quota)
-        cli.out(f"{cat.name}  ({tr('quota')}: {quota})")
+        out(f"{cat.name}  ({tr('quota')}: {quota})")
         members.sort(key=lambda a: (a.rank is None, a.rank or 0))
         rows = []
         for a in members:
             rank = "" if a.rank is None else (f"{a.rank}=" if a.tied else str(a.rank))
             score = s(a.total) if a.has_points else f"{a.recommendations['yes']}:{a.recommendations['no']}"
             rows.append([rank, a.id, a.name, score, words.word(a.status), str(len(a.flags) or "")])
-        cli.print_table([tr("rank"), tr("id"), tr("applicant"), tr("total"), tr("status"), tr("flags")], rows)
+        print_table([tr("rank"), tr("id"), tr("applicant"), tr("total"), tr("status"), tr("flags")], rows)
         for a in members:
             for reason in a.ineligible_reasons:
-                cli.out(f"  {a.id}: {reason}")
+                out(f"  {a.id}: {reason}")
             for f in a.flags:
-                cli.out(f"  {a.id} ! {f.detail}")
+                out(f"  {a.id} ! {f.detail}")
         for line in _list_lines(cat, always=False):
-            cli.out("  " + line)
+            out("  " + line)
         w = result.agreement.get(cat.name)
         if w and w.value is not None:
-            cli.out("  " + tr("agreement ({name}): {value} over {applicants} applicants and {experts} experts").format(
+            out("  " + tr("agreement ({name}): {value} over {applicants} applicants and {experts} experts").format(
                 name=w.name, value=w.value, applicants=w.applicants, experts=w.experts))
     if any(v is not None for v in result.leniency.values()):
-        cli.out()
-        cli.out(tr("Leniency (mean of expert total − consensus):"))
+        out()
+        out(tr("Leniency (mean of expert total − consensus):"))
         for eid, v in result.leniency.items():
-            cli.out(f"  {eid} {result.expert_name(eid)}: {s(v)}")
+            out(f"  {eid} {result.expert_name(eid)}: {s(v)}")
 
 
 def inspect_command(args: argparse.Namespace) -> int:
     """Record one field inspection and show the category's candidates; 0, or 1 when it cannot be recorded."""
     result = merge_core.record_inspection(args.result, args.applicant, passed=args.passed, note=args.note or "")
     a = result.applicant(args.applicant)
-    cli.out(tr("{id}: field inspection {outcome}; status {status}").format(
+    out(tr("{id}: field inspection {outcome}; status {status}").format(
         id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=words.word(a.status)))
     for line in _list_lines(result.category(a.category), always=True):
-        cli.out(line)
+        out(line)
     return 0
 
 
@@ -121,12 +122,12 @@ def _list_lines(cat: Category, *, always: bool) -> list[str]:
 def export_command(args: argparse.Namespace) -> int:
     """Write the workbook and/or CSV files and print their paths; 0, or 2 when neither was asked for."""
     if not args.xlsx and not args.csv:
-        raise cli.UsageError(tr("give --xlsx FILE or --csv DIR"))
+        raise UsageError(tr("give --xlsx FILE or --csv DIR"))
     result = load_result(args.result)
     if args.xlsx:
-        cli.out(str(report_core.write_xlsx(result, args.xlsx)))
+        out(str(report_core.write_xlsx(result, args.xlsx)))
     if args.csv:
         for p in report_core.write_csv(result, args.csv):
-            cli.out(str(p))
+            out(str(p))
     return 0
 

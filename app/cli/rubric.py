@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli
 from app import rubric as rubric_core
+from app.cli.arguments import PairsAction
+from app.cli.output import emit_json, out, print_table
 from app.i18n import tr
 
 
@@ -20,7 +21,7 @@ def register(sub: Any) -> None:
     rl.set_defaults(handler=rubric_list)
     rs = rsub.add_parser("show", help=tr("show a rubric, as it applies to a profile"))
     rs.add_argument("id", help=tr("rubric id"))
-    rs.add_argument("--profile", action=cli.PairsAction, metavar="KEY=VALUE", help=tr("applicant profile"))
+    rs.add_argument("--profile", action=PairsAction, metavar="KEY=VALUE", help=tr("applicant profile"))
     rs.add_argument("--json", action="store_true", help=tr("print JSON"))
     rs.set_defaults(handler=rubric_show)
     rc = rsub.add_parser("check", help=tr("validate rubric files"))
@@ -35,12 +36,12 @@ def rubric_list(args: argparse.Namespace) -> int:
     rubrics = rubric_core.load_all(args.rubrics)
     rows = [r.summary() for r in rubrics.values()]
     if args.json:
-        cli.emit_json(rows)
+        emit_json(rows)
         return 0
     header = [tr("id"), tr("title"), tr("version"), tr("carrier type"), tr("total")]
     table = [[r["id"], r["title"], r["version"], r["carrier_type"], "—" if r["total"] is None else str(r["total"])]
              for r in rows]
-    cli.print_table(header, table)
+    print_table(header, table)
     return 0
 
 
@@ -50,10 +51,10 @@ def rubric_show(args: argparse.Namespace) -> int:
     applied = r.apply(args.profile) if args.profile else None
     data = rubric_core.to_json(applied, r)
     if args.json:
-        cli.emit_json(data)
+        emit_json(data)
         return 0
     for line in show_tree(r, applied):
-        cli.out(line)
+        out(line)
     return 0
 
 
@@ -115,9 +116,9 @@ def rubric_check(args: argparse.Namespace) -> int:
     for path in args.files:
         found = rubric_core.check_file(Path(path))
         for p in found:
-            cli.out(str(p))
+            out(str(p))
         bad += len(found)
     if bad:
         return 1
-    cli.out(tr("ok"))
+    out(tr("ok"))
     return 0

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli, form
+from app import form
+from app.cli.output import err, out
 from app.errors import ScoreFileError
 from app.i18n import tr
 from app.scorefile import IncompleteError, ScoreFile, default_path
@@ -56,28 +57,28 @@ def scores_new(args: argparse.Namespace) -> int:
     session = open_session(args.session)
     target = args.out or default_path(session.path, args.expert)
     ScoreFile.create(target, session, args.expert).close()
-    cli.out(str(target))
+    out(str(target))
     return 0
 
 
 def scores_template(args: argparse.Namespace) -> int:
     """Write a blank form and print its path; 0."""
     session = open_session(args.session)
-    cli.out(str(form.template(session, args.expert, args.to)))
+    out(str(form.template(session, args.expert, args.to)))
     return 0
 
 
 def scores_import(args: argparse.Namespace) -> int:
     """Import a filled form (all or nothing) and print the score file's path; 0, or 1 naming every bad row."""
     session = open_session(args.session)
-    cli.out(str(form.import_form(session, args.expert, getattr(args, "from"), out=args.out)))
+    out(str(form.import_form(session, args.expert, getattr(args, "from"), out=args.out)))
     return 0
 
 
 def scores_export(args: argparse.Namespace) -> int:
     """Write a score file's values as a form and print its path; 0."""
     with ScoreFile.open(args.scorefile, readonly=True) as scores:
-        cli.out(str(form.export_form(scores, args.to)))
+        out(str(form.export_form(scores, args.to)))
     return 0
 
 
@@ -87,11 +88,11 @@ def scores_submit(args: argparse.Namespace) -> int:
         try:
             fingerprint = scores.submit()
         except IncompleteError as exc:
-            cli.err(str(exc))
+            err(str(exc))
             for m in exc.missing:
-                cli.err(f"  {m}")
+                err(f"  {m}")
             return 1
-    cli.out(fingerprint)
+    out(fingerprint)
     return 0
 
 
@@ -101,13 +102,13 @@ def scores_verify(args: argparse.Namespace) -> int:
         result = scores.verify()
         name = f"{scores.expert['name']} ({scores.expert_id})"
     if result.ok:
-        cli.out(result.fingerprint or "")
-        cli.out(tr("{file}: verified, submitted by {expert}").format(file=args.scorefile, expert=name))
+        out(result.fingerprint or "")
+        out(tr("{file}: verified, submitted by {expert}").format(file=args.scorefile, expert=name))
         return 0
     if not result.submitted:
         raise ScoreFileError("{file}: not submitted yet, so there is no fingerprint to verify", file=str(args.scorefile))
-    cli.out(result.fingerprint or "")
-    cli.err(tr("{file}: CHANGED after it was submitted:").format(file=args.scorefile))
+    out(result.fingerprint or "")
+    err(tr("{file}: CHANGED after it was submitted:").format(file=args.scorefile))
     for p in result.problems:
-        cli.err(f"  {p}")
+        err(f"  {p}")
     return 1

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli
 from app import session as session_core
+from app.cli.arguments import PairsAction
+from app.cli.output import aligned, emit_json, out, problems
 from app.errors import PanelReviewError
 from app.i18n import tr
 
@@ -27,7 +28,7 @@ def register(sub: Any) -> None:
     c.add_argument("--materials", required=True, type=Path, metavar="DIR",
                    help=tr("folder holding one folder of PDF materials per applicant"))
     c.add_argument("--date", help=tr("date of the review, YYYY-MM-DD (default: today)"))
-    c.add_argument("--quota", action=cli.PairsAction, metavar="CATEGORY=N",
+    c.add_argument("--quota", action=PairsAction, metavar="CATEGORY=N",
                    help=tr("how many of a category may be chosen"))
     c.add_argument("--method", choices=session_core.METHODS, default="mean",
                    help=tr("how the experts' scores are combined (default: mean)"))
@@ -47,11 +48,11 @@ def session_create(args: argparse.Namespace) -> int:
                                 materials=args.materials, date=args.date, quotas=args.quota, method=args.method,
                                 rubrics=args.rubrics)
     except PanelReviewError as exc:
-        return cli.problems(exc, indent="  ")
+        return problems(exc, indent="  ")
     info = s.info()
     files = sum(len(s.materials(a.id)) for a in s.applicants)
     missing = sum(len(a["missing"]) for a in info["applicants"])
-    cli.out(tr("Created session {title!r} in {path}").format(title=s.title, path=s.path))
+    out(tr("Created session {title!r} in {path}").format(title=s.title, path=s.path))
     rows = [
         (tr("date"), s.date),
         (tr("applicants"), str(len(s.applicants))),
@@ -62,10 +63,10 @@ def session_create(args: argparse.Namespace) -> int:
     ]
     if s.quotas:
         rows.append((tr("quotas"), ", ".join(f"{c}={n}" for c, n in s.quotas.items())))
-    for line in cli.aligned(rows):
-        cli.out(line)
+    for line in aligned(rows):
+        out(line)
     if missing:
-        cli.out(tr("{count} required materials are missing; see: panelreview session info {path}")
+        out(tr("{count} required materials are missing; see: panelreview session info {path}")
             .format(count=missing, path=s.path))
     return 0
 
@@ -76,12 +77,12 @@ def session_info(args: argparse.Namespace) -> int:
         s = session_core.open_session(args.dir)
         data = s.info()
     except PanelReviewError as exc:
-        return cli.problems(exc, indent="  ")
+        return problems(exc, indent="  ")
     if args.json:
-        cli.emit_json(data)
+        emit_json(data)
         return 0
     for line in info_lines(s, data):
-        cli.out(line)
+        out(line)
     return 0
 
 
@@ -120,7 +121,7 @@ def info_lines(s: session_core.Session, data: dict[str, Any]) -> list[str]:
                 rows.append((f"  {mark} {name}", f"{e['file']}  {state}"))
         for f in a["unmatched"]:
             rows.append((f"  ? {f}", tr("matches no material")))
-        lines.extend(cli.aligned(rows))
+        lines.extend(aligned(rows))
     v = data["verify"]
     lines.append("")
     if not any(v.values()):

@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import cli
-from app.resultfile import load_result
 from app import report as report_core
 from app import sheets as sheets_core
+from app.cli.arguments import UsageError
+from app.cli.output import out
 from app.i18n import tr
+from app.resultfile import load_result
 from app.scorefile import ScoreFile
 
 
@@ -44,14 +45,14 @@ def sheet(args: argparse.Namespace) -> int:
         else:
             written = [sheets_core.opinion_sheet(scores, args.applicant, args.out)]
     for path in written:
-        cli.out(str(path))
+        out(str(path))
     return 0
 
 
 def report(args: argparse.Namespace) -> int:
     """Write the summary, candidate list and/or workbook and print each path; 0, or 2 when none was asked for."""
     if not (args.pdf or args.candidates or args.xlsx):
-        raise cli.UsageError(tr("say what to write: --pdf, --candidates or --xlsx"))
+        raise UsageError(tr("say what to write: --pdf, --candidates or --xlsx"))
     result = load_result(args.result)
     written = []
     if args.pdf:
@@ -62,5 +63,5 @@ def report(args: argparse.Namespace) -> int:
         report_core.write_xlsx(result, args.xlsx)
         written.append(args.xlsx)
     for path in written:
-        cli.out(str(path))
+        out(str(path))
     return 0
