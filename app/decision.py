@@ -451,7 +451,8 @@ def _take(members: list[ApplicantResult], places: int | None, required: bool
         pending = [a.id for a in group if required and a.inspection is None]
         if pending:
             return taken, pending, [], []
-        passed = [a for a in group if not required or a.inspection.passed]
+        # without required inspections an applicant counts as passed unless one recorded says it failed
+        passed = [a for a in group if (a.inspection.passed if a.inspection is not None else not required)]
         if places is not None and len(taken) + len(passed) > places:
             return taken, [], [a.id for a in passed], []
         taken += [a.id for a in passed]

@@ -56,8 +56,19 @@ def build(out_dir: Path, *, source: Path | None = None, page_limit: int | None =
         return session_mod.create(
             Path(out_dir), title=plan["title"], applicants=folder / "applicants.csv",
             experts=folder / "experts.csv", materials=materials, date=str(plan.get("date") or "") or None,
-            quotas=plan.get("quotas") or {}, method=plan.get("method", "mean"),
+            quotas=plan.get("quotas") or {}, method=plan.get("method", "mean"), settings=plan.get("settings"),
         )
+
+
+# The demos by name: Longgang (Shenzhen rubrics with points, 000/004) and Chongqing (003: grades, tiers, reserves).
+DEMOS = ("longgang", "chongqing")
+
+
+def source(name: str = "longgang") -> Path:
+    """The folder of demo tables `name` (one of DEMOS)."""
+    if name not in DEMOS:
+        raise SessionError("no demo called {name!r} (demos: {known})", name=name, known=", ".join(DEMOS))
+    return paths.demo_sources() if name == "longgang" else paths.demo_sources() / name
 
 
 def default_dir() -> Path:

@@ -297,3 +297,35 @@ def test_quota_written_forms_are_checked():
     for bad, says in (("A=", "whole number"), ("A+A=2", "named once"), ("A=2/x", "whole number"), ("A", "written")):
         with pytest.raises(SessionError, match=says):
             parse(bad)
+
+
+def test_the_chongqing_demo_goes_through_merge_inspection_and_the_candidate_list(tmp_path):
+    """The Chongqing demo tables (003): national grades under A+B and C+D, city tiers split 2/3/3 with reserves."""
+    from app import demo, sheets
+
+    s = demo.build(tmp_path / "cq", source=demo.source("chongqing"), page_limit=1)
+    assert s.settings["field_inspection"] == "none"
+    # five experts; each applicant's votes are its position from the end of its category (most first)
+    order = {"N02": 5, "N03": 4, "N01": 3, "N05": 4, "N04": 2,
+             "G01": 5, "G02": 5, "G03": 4, "G04": 3, "G05": 1, "D01": 5, "D02": 4, "D03": 3, "D04": 2,
+             "Q01": 5, "Q02": 4, "Q03": 3}
+    files = [scoring.submitted_file(s, tmp_path / "in" / f"E0{k}.prscore", f"E0{k}",
+                                    decisions={aid: "positive" if k <= n else "negative" for aid, n in order.items()})
+             for k in range(1, 6)]
+    out = tmp_path / "r.prresult"
+    r = merge(s, files, out=out)
+    lists = {c.label: (c.candidates, c.reserves) for c in r.categories}
+    assert lists["A或B"] == (["N02", "N03"], [])          # 5 and 4 votes; N01 (A, 3) is third
+    assert lists["C或D"] == (["N05"], [])                 # D with 4 before C with 2
+    assert lists["资金补助类·国际合作类"] == (["G01", "G02"], ["G03"])  # G01 and G02 tied at 5: both fit
+    assert lists["命名支持类·国际合作类"] == (["G03", "G04"], ["G05"])
+    assert lists["资金补助类·数字技能类"] == (["D01", "D02", "D03"], ["D04"])
+    assert lists["命名支持类·数字技能类"] == (["D04"], [])
+    assert lists["资金补助类·其他类"] == (["Q01", "Q02", "Q03"], [])
+    # an inspection the secretary records anyway counts when it fails: G02 drops out, G03 moves up
+    r = record_inspection(out, "G02", passed=False, note="场地与申报材料不符")
+    lists = {c.label: (c.candidates, c.reserves) for c in r.categories}
+    assert lists["资金补助类·国际合作类"] == (["G01", "G03"], ["G04"])
+    text = pdftext(sheets.candidate_list(r, tmp_path / "c.pdf"))
+    for needed in ("A或B（认定名额2个）", "资金补助类·国际合作类（认定名额2个，备选1个）", "重庆市两江新区国际技能合作基地"):
+        assert needed in text, needed

@@ -109,7 +109,7 @@ def test_submit_lists_what_is_missing_then_locks(scores):
     with pytest.raises(IncompleteError) as info:
         scores.submit()
     first = info.value.missing[0]
-    assert (first.applicant_id, first.target_id) == ("T01", "C1")
+    assert (first.applicant_id, first.target_id) == ("T01", "C0")  # 000 二、申报对象 comes first
     for a in scores.applicants:
         if a.id == "M02":
             scores.recuse("M02", "亲属关系")

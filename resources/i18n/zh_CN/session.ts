@@ -347,5 +347,9 @@
             <source>unknown session setting {key} (known: {known})</source>
             <translation>未知的会议设置 {key}（可用：{known}）</translation>
         </message>
+        <message>
+            <source>no demo called {name!r} (demos: {known})</source>
+            <translation>没有名为 {name!r} 的演示（可用：{known}）</translation>
+        </message>
     </context>
 </TS>
