@@ -59,6 +59,7 @@ def form_rows(applicants: Iterable[Any], applied: Callable[[str], rubric_mod.App
         sections = {s.id: f"{s.no} {s.title}".strip() for s in ap.sections}
         recused = scores.recusal(a.id) if scores else None
         answers = scores.answers(a.id) if scores else {}
+        levels = scores.levels(a.id) if scores else {}
         comments = scores.comments(a.id) if scores else {}
         rows.append(Row(a.id, a.name, RECUSAL, "recusal", "", tr("Recusal (conflict of interest): yes or no; "
                                                                    "the reason goes in comment"),
@@ -72,8 +73,8 @@ def form_rows(applicants: Iterable[Any], applied: Callable[[str], rubric_mod.App
             rows.append(Row(
                 a.id, a.name, item.id, kind, sections.get(item.section or "", ""),
                 _item_text(item), rubric_mod.fmt(item.max) if item.max is not None else "",
-                str(item.allowed) if item.takes_points else "yes,no",
-                answers.get(item.id, ""), comment,
+                _allowed(item) if item.takes_points else "yes,no",
+                NONE_WORD if levels.get(item.id) == rubric_mod.NONE_LEVEL else answers.get(item.id, ""), comment,
             ))
         rec = ap.rubric.recommendation
         decision, opinion = scores.recommendation(a.id) if scores else (None, "")
@@ -82,6 +83,15 @@ def form_rows(applicants: Iterable[Any], applied: Callable[[str], rubric_mod.App
                         f"{rec.positive},{rec.negative}", word, ""))
         rows.append(Row(a.id, a.name, OPINION, "opinion", "", tr("Opinion (free text)"), "", "", opinion, ""))
     return rows
+
+
+# "meets none of the levels" as the form writes it, and every way it is read back
+NONE_WORD = "无符合档次"
+NONE_WORDS = {NONE_WORD, "none", "none of the levels", "无", "均不符合"}
+
+
+def _allowed(item: rubric_mod.ScoreItem) -> str:
+    return str(item.allowed) + (f",{NONE_WORD}" if item.none_allowed else "")
 
 
 def _item_text(item: rubric_mod.ScoreItem) -> str:
@@ -284,6 +294,8 @@ def _apply_applicant(scores: ScoreFile, aid: str, rows: list[tuple[int, dict[str
                 continue
             if not value:
                 scores.clear(aid, iid)
+            elif item.takes_points and value.strip().lower() in NONE_WORDS:
+                scores.set_points(aid, iid, 0, level=rubric_mod.NONE_LEVEL)
             elif item.takes_points:
                 scores.set_points(aid, iid, value)
             else:

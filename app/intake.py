@@ -20,7 +20,7 @@ from app import vocabulary as words
 from app.errors import MergeError, NothingMerged, PanelReviewError, SessionError
 from app.i18n import Sentence
 from app.result import Citation, FileStatus
-from app.rubric import ScoreItem
+from app.rubric import NONE_LEVEL, ScoreItem
 from app.scorefile import SUFFIX, ScoreFile
 from app.session import Session
 
@@ -61,6 +61,7 @@ class SessionRubrics:
     """The session's applied rubrics with their items and what each gate stops, computed once."""
 
     def __init__(self, session: Session) -> None:
+        self.none_allowed = session.settings.get("none_of_levels", "allowed") != "refused"
         self.items: dict[str, dict[str, ScoreItem]] = {}
         self.order: dict[str, list[ScoreItem]] = {}
         self.gates: dict[str, dict[str, set[str]]] = {}
@@ -203,11 +204,15 @@ def _invalid(s: Submission, session: Session, rubrics: SessionRubrics) -> Senten
             if answers:
                 return Sentence("{applicant} has answers although the expert recused", applicant=a.id)
             continue
-        for item_id, (value, _level) in answers.items():
+        for item_id, (value, level) in answers.items():
             item = items.get(item_id)
             if item is None:
                 return Sentence("{applicant} {item} is not an item of its rubric", applicant=a.id, item=item_id)
-            if item.takes_points and not rubrics.within_bands(item, value):
+            none = item.none_allowed and value == "0" and level in (None, NONE_LEVEL)  # None: before 0.2
+            if none and not rubrics.none_allowed:
+                return Sentence("{applicant} {item}: answered \"none of the levels\", which the session does not "
+                                "allow", applicant=a.id, item=item_id)
+            if item.takes_points and not none and not rubrics.within_bands(item, value):
                 return Sentence("{applicant} {item}: {points} points are outside its bands ({allowed})",
                                 applicant=a.id, item=item_id, points=value, allowed=str(item.allowed))
             if not item.takes_points and value not in (words.YES, words.NO):

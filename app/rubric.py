@@ -213,6 +213,9 @@ class Allowed:
         return max(b.high for b in self.bands)
 
 
+NONE_LEVEL = -1  # the level index recorded for "meets none of the levels"
+
+
 @dataclass(frozen=True)
 class ScoreItem:
     """One thing an expert answers for an applicant.
@@ -231,13 +234,16 @@ class ScoreItem:
     allowed: Allowed | None = None
     levels: tuple[Level, ...] = ()
     evidence: tuple[str, ...] = ()
+    # a levels criterion whose bands do not hold 0: "meets none of the levels" (无符合档次) is an answer of its
+    # own, worth 0 and recorded with level NONE_LEVEL, never a 0 typed into a band (where the session allows it)
+    none_allowed: bool = False
 
     @property
     def takes_points(self) -> bool:
         return self.kind in ("criterion", "check")
 
     def level_for(self, points: Decimal) -> Level | None:
-        """The level whose band holds `points` (None: 0 given as "none applies")."""
+        """The level whose band holds `points` (None: none holds it)."""
         for lv in self.levels:
             if points in lv.band:
                 return lv
@@ -463,6 +469,8 @@ class Applied:
                     out.append(ScoreItem(
                         c.id, "criterion", c.text, section=s.id, criterion=c.id, max=c.max,
                         allowed=criterion_allowed(c), levels=c.levels, evidence=ev,
+                        none_allowed=c.rule == "levels" and c.allow_zero
+                        and not any(lv.band.low == 0 for lv in c.levels),
                     ))
         for p in self.priority_conditions:
             out.append(ScoreItem(p.id, "priority", p.text, evidence=p.evidence))
@@ -496,12 +504,11 @@ class Applied:
 
 
 def criterion_allowed(c: Criterion) -> Allowed:
+    """The points that can be given in a criterion's own bands (0 only where a band holds it: 004 writes
+    "记0分" where it means 0; "none of the levels" is a separate answer, see ScoreItem.none_allowed)."""
     if c.rule == "range":
         return Allowed((Band(Decimal(0), c.max),), c.step)
-    bands = [lv.band for lv in c.levels]
-    if c.allow_zero:
-        bands.append(Band(Decimal(0), Decimal(0)))
-    return Allowed(tuple(bands), c.step)
+    return Allowed(tuple(lv.band for lv in c.levels), c.step)
 
 
 def item_allowed(it: Item, step: Decimal) -> Allowed:

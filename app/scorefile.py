@@ -230,6 +230,7 @@ class ScoreFile:
                     "expert_id": expert.id, "expert_name": expert.name,
                     "expert_organisation": expert.organisation or "", "expert_title": expert.title or "",
                     "created": now(), "round": 1, "status": "open",
+                    "none_of_levels": session.settings.get("none_of_levels", "allowed"),
                 }.items()])
                 for rid in sorted(used):
                     snap = session.rubrics[rid].snapshot()
@@ -527,13 +528,27 @@ class ScoreFile:
                              profile=self.applied(applicant_id).variant_label() or "—")
         raise ScoreError("rubric {rubric} has no item {item}", rubric=a.rubric_id, item=item_id)
 
+    @property
+    def none_of_levels_allowed(self) -> bool:
+        """Whether the session lets an expert answer "meets none of the levels" (files before the setting: yes)."""
+        return self.meta("none_of_levels") != "refused"
+
     def set_points(self, applicant_id: str, item_id: str, points: Any, *, level: int | None = None) -> Decimal:
-        """Give points to a criterion or checklist item; `level` (index) pins the level they must fall in."""
+        """Give points to a criterion or checklist item; `level` (index) pins the level they must fall in.
+
+        level=NONE_LEVEL with 0 points is the answer "meets none of the levels" (无符合档次), where the
+        item and the session allow it; a 0 typed without it is refused where no band holds 0.
+        """
         self._check_scorable(applicant_id)
         item = self._item(applicant_id, item_id)
         if not item.takes_points:
             raise ScoreError("{item} is answered yes or no, not with points", item=item_id)
         value = parse_points(points, item=item_id)
+        if level == rubric_mod.NONE_LEVEL:
+            return self._set_none(applicant_id, item, value)
+        if value == 0 and item.none_allowed and value not in item.allowed:
+            raise ScoreError("{item}: 0 points is in none of its levels; if the applicant meets none of them, "
+                             "answer \"none of the levels\" (无符合档次)", item=item_id)
         if value not in item.allowed:
             raise ScoreError("{item}: {points} points are outside its bands ({allowed})", item=item_id,
                              points=points_text(value), allowed=str(item.allowed))
@@ -551,6 +566,22 @@ class ScoreFile:
             raise ScoreError("{gate} was answered no, which stops scoring {item}", gate=gate, item=item_id)
         index = item.levels.index(chosen) if chosen is not None else None
         self._write_answer(applicant_id, item_id, points_text(value), index)
+        return value
+
+    def _set_none(self, applicant_id: str, item: rubric_mod.ScoreItem, value: Decimal) -> Decimal:
+        if not item.none_allowed:
+            raise ScoreError("{item} has a level for every answer; \"none of the levels\" does not apply",
+                             item=item.id)
+        if not self.none_of_levels_allowed:
+            raise ScoreError("this session does not allow \"none of the levels\": choose the level that applies",
+                             item=item.id)
+        if value != 0:
+            raise ScoreError("{item}: \"none of the levels\" is worth 0 points, not {points}", item=item.id,
+                             points=points_text(value))
+        gate = self.stopped(applicant_id).get(item.id)
+        if gate:
+            raise ScoreError("{gate} was answered no, which stops scoring {item}", gate=gate, item=item.id)
+        self._write_answer(applicant_id, item.id, "0", rubric_mod.NONE_LEVEL)
         return value
 
     def set_answer(self, applicant_id: str, item_id: str, answer: Any) -> str:

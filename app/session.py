@@ -59,10 +59,14 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "recommendation_rule": "advisory",
     # 000 五（三）: "按照分数高低，依次进行实地考察" — candidates only after a field inspection; 003 has none.
     "field_inspection": "required",
+    # 004 writes "记0分" for one level only; whether "meets none of the levels" (0 points, recorded and printed
+    # as such) may be answered elsewhere the documents do not say: "allowed" or "refused".
+    "none_of_levels": "allowed",
 }
 SETTING_CHOICES: dict[str, tuple[Any, ...]] = {
     "method": METHODS, "condition_rule": ("majority", "unanimous"),
     "recommendation_rule": ("advisory", "majority"), "field_inspection": ("required", "none"),
+    "none_of_levels": ("allowed", "refused"),
 }
 # Files an operating system drops into folders by itself; never part of a hand-in.
 JUNK = {".ds_store", "thumbs.db", "desktop.ini"}

@@ -468,6 +468,7 @@ class _Sheet:
         self.rubric = self.applied.rubric
         self.recusal = scores.recusal(applicant_id)
         self.answers = scores.answers(applicant_id)
+        self.levels = scores.levels(applicant_id)
         self.comments = scores.comments(applicant_id)
         self.stopped = scores.stopped(applicant_id) if self.recusal is None else {}
         self.points = scores.points(applicant_id)
@@ -632,16 +633,18 @@ def _scoring_table(sheet: _Sheet, width: float) -> Any:
                              _stop_note(sheet, stop)])
                 continue
             if c.rule == "checklist":
-                # A checklist's own text is its first item's: print the items, each with its points.
-                for k, it in enumerate(it for it in c.items if it.id in sheet.items):
-                    item = sheet.items[it.id]
-                    note = sheet.remark(c.id, it.id) if k == 0 else (sheet.remark(it.id) if it.id in sheet.comments
-                                                                      else "")
-                    data.append([P(item.text, "cell_sub"), P(points(it.max), "cell_r"),
-                                 P(points(sheet.points.get(it.id)), "cell_r"), note])
+                # the criterion's own heading with its subtotal, then each item with its points
+                data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"),
+                             P(points(sheet.criterion_points.get(c.id)), "cell_r"), sheet.remark(c.id)])
+                for it in c.items:
+                    if it.id in sheet.items:
+                        note = sheet.remark(it.id) if it.id in sheet.comments else ""
+                        data.append([P("　" + sheet.items[it.id].text, "cell_sub"), P(points(it.max), "cell_r"),
+                                     P(points(sheet.points.get(it.id)), "cell_r"), note])
                 continue
-            data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"),
-                         P(points(sheet.criterion_points.get(c.id)), "cell_r"), sheet.remark(c.id)])
+            given = ("无符合档次 0" if sheet.levels.get(c.id) == rubric_mod.NONE_LEVEL
+                     else points(sheet.criterion_points.get(c.id)))
+            data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"), P(given, "cell_r"), sheet.remark(c.id)])
     if has_points:
         row = len(data)
         data.append([P("合计", "cell_c"), P(points(sheet.rubric.total), "cell_r"), P(points(sheet.total), "cell_r"), ""])
@@ -920,6 +923,9 @@ def settings_lines(result: Result) -> list[str]:
         "每个申报单位的最少评分专家数：" + (f"{minimum}人，不足者不参加排名。" if minimum else
                                     "未设定（评审文件未作规定），评分专家少于5人或为双数时予以提示。"),
         f"建议认定：{RECOMMENDATION_RULES.get(recommendation, recommendation)}。",
+        "“无符合档次”（不符合评审细则任一档次，记0分）：" + ("不允许，专家须选择所符合的档次。"
+                                            if st.get("none_of_levels") == "refused" else
+                                            "允许，作为专家的明确选择记录并打印；评审细则未写“记0分”的档次不能直接填0分。"),
         f"畸高畸低提示：专家总分与其余专家共识分相差超过{st.get('flag_total_threshold', 15)}分；"
         f"评分差异提示：单项极差超过该项满分的{st.get('flag_spread_fraction', 0.5)}倍。",
     ]

@@ -81,7 +81,7 @@ def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
     # T01: an offline training base: conditions, the gate, levels, comment, citation, recommendation.
     w.show_applicant("T01")
     qtbot.waitUntil(lambda: w.viewer.page_count() > 0, timeout=20000)
-    for cid in ("C1", "C2", "C3", "C4"):
+    for cid in ("C0", "C1", "C2", "C3", "C4"):
         form.cards[cid].yes.click()
     form.cards["S2a.G"].no.click()
     assert form.cards["S3.1"].stopped_note.isVisibleTo(form)

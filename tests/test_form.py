@@ -50,7 +50,7 @@ def test_template_lists_every_item_with_allowed_values(demo_session, tmp_path):
     kinds = {r["item_kind"] for r in rows}
     assert kinds == {"recusal", "condition", "gate", "criterion", "check", "recommendation", "opinion"}
     s11 = next(r for r in rows if r["applicant_id"] == "T01" and r["item_id"] == "S1.1")
-    assert (s11["max"], s11["allowed"], s11["value"]) == ("4", "0,1-3,4", "")
+    assert (s11["max"], s11["allowed"], s11["value"]) == ("4", "1-3,4,无符合档次", "")
     rec = next(r for r in rows if r["applicant_id"] == "T01" and r["item_kind"] == "recommendation")
     assert rec["allowed"] == "建议认定,不建议认定"
     assert next(r for r in rows if r["item_id"] == "G1")["allowed"] == "yes,no"
@@ -111,7 +111,7 @@ def test_one_bad_row_rejects_the_whole_import_and_names_every_bad_row(demo_sessi
     assert proc.returncode == 1
     err = proc.stderr
     row = lambda key: index[key] + 2  # header is row 1
-    assert f"row {row(('T01', 'S1.1'))}, column I (value): S1.1: 3.5 points are outside its bands (0,1-3,4)" in err
+    assert f"row {row(('T01', 'S1.1'))}, column I (value): S1.1: 3.5 points are outside its bands (1-3,4)" in err
     assert f"row {row(('T01', 'C1'))}, column I (value): C1: answer yes or no, not 'maybe'" in err
     assert "nothing was imported" in err
     assert not score.exists()

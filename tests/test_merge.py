@@ -374,7 +374,7 @@ def test_hostile_files_are_refused_with_reasons_and_the_rest_merged(tmp_path):
     # the reason leaves the file name out: it stands beside it
     assert status["copy-of-E01.prscore"][1] == f"expert E01 already handed in {good[0]}; only the first is merged"
     assert "belongs to another session" in status["E05.prscore"][1]
-    assert status["E05-band.prscore"][1] == "A1 S1.2: 9 points are outside its bands (0,2-5)"
+    assert status["E05-band.prscore"][1] == "A1 S1.2: 9 points are outside its bands (2-5)"
     # the merge of the rest is right: (80 + 85 + 90) / 3 = 85.00
     assert one(r, "A1").total == D("85.00") and one(r, "A1").experts_scored == ["E01", "E02", "E03"]
     # inputs unchanged, byte for byte and in time

@@ -42,7 +42,7 @@ def test_example_applies_profile_and_lists_items():
     applied = r.apply({"scope": "专项"})
     items = {i.id: i for i in applied.items()}
     assert list(items) == ["C1", "S1.G", "S1.1", "S1.2.1", "S1.2.2"]
-    assert str(items["S1.1"].allowed) == "0,2-5,6"
+    assert str(items["S1.1"].allowed) == "2-5,6" and items["S1.1"].none_allowed  # 0 is "none of the levels"
     assert Decimal("4") in items["S1.1"].allowed and Decimal("1") not in items["S1.1"].allowed
     assert items["S1.1"].level_for(Decimal(6)).text.startswith("①面积50m²")
     assert applied.stopped_by("S1.G") == {"S1.1", "S1.2.1", "S1.2.2"}

@@ -329,3 +329,40 @@ def test_the_chongqing_demo_goes_through_merge_inspection_and_the_candidate_list
     text = pdftext(sheets.candidate_list(r, tmp_path / "c.pdf"))
     for needed in ("A或B（认定名额2个）", "资金补助类·国际合作类（认定名额2个，备选1个）", "重庆市两江新区国际技能合作基地"):
         assert needed in text, needed
+
+
+# --------------------------------------------------------------------------- "meets none of the levels"
+
+
+def test_zero_only_where_the_rubric_writes_it_or_as_none_of_the_levels(tmp_path, seeds_dir):
+    """004 writes "记0分" for training-base 1.2 (3) only ("基地管理制度没有涵盖培训、师资、学员、安全方面,记0分"):
+    elsewhere 0 is not a band. Typed 0 is refused; "none of the levels" is its own answer, kept and printed."""
+    import pytest
+
+    from app.errors import ScoreError
+    from app.rubric import NONE_LEVEL
+
+    assert "基地管理制度没有涵盖培训、师资、学员、安全方面,记0分" in (seeds_dir / "004_67d23fd4c36d1734.txt").read_text(
+        encoding="utf-8")
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=1, profile=OFFLINE)
+    with ScoreFile.create(tmp_path / "E01.prscore", s, "E01") as sf:
+        assert sf.set_points("T1", "S1.2", 0) == 0  # the band "记0分" exists
+        with pytest.raises(ScoreError, match="none of its levels"):
+            sf.set_points("T1", "S1.1", 0)  # 记4分 / 记1-3分: no 0
+        sf.set_points("T1", "S1.1", 0, level=NONE_LEVEL)
+        assert sf.answer("T1", "S1.1") == "0" and sf.levels("T1")["S1.1"] == NONE_LEVEL
+        with pytest.raises(ScoreError, match="does not apply"):
+            sf.set_points("T1", "S1.2", 0, level=NONE_LEVEL)  # it has a 0 level of its own
+
+
+def test_a_session_can_refuse_none_of_the_levels(tmp_path):
+    import pytest
+
+    from app.errors import ScoreError
+    from app.rubric import NONE_LEVEL
+
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=1, profile=OFFLINE,
+                     create_settings={"none_of_levels": "refused"})
+    with ScoreFile.create(tmp_path / "E01.prscore", s, "E01") as sf:
+        with pytest.raises(ScoreError, match="does not allow"):
+            sf.set_points("T1", "S1.1", 0, level=NONE_LEVEL)

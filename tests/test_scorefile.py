@@ -42,7 +42,7 @@ def test_new_file_knows_its_session_expert_and_applicants(scores, demo_session):
 
 def test_points_must_fall_in_a_band(scores):
     assert scores.set_points("T01", "S1.1", "3") == Decimal(3)
-    with pytest.raises(ScoreError, match=r"S1.1: 3.5 points are outside its bands \(0,1-3,4\)"):
+    with pytest.raises(ScoreError, match=r"S1.1: 3.5 points are outside its bands \(1-3,4\)"):
         scores.set_points("T01", "S1.1", "3.5")
     with pytest.raises(ScoreError, match="outside its bands"):
         scores.set_points("T01", "S1.1", 5)

@@ -133,8 +133,8 @@ def expected_points(sf: ScoreFile, aid: str) -> list[str]:
                 out.append("是" if answers.get(c.id) == "yes" else "否")
             elif c.id in stopped or any(i.id in stopped for i in c.items):
                 out.append("—")
-            elif c.rule == "checklist":
-                out += [fmt(pts.get(i.id)) for i in c.items]
+            elif c.rule == "checklist":  # the criterion's heading with its subtotal, then its items
+                out += [fmt(crit.get(c.id))] + [fmt(pts.get(i.id)) for i in c.items]
             else:
                 out.append(fmt(crit.get(c.id)))
     out.append(fmt(sf.total(aid)))

@@ -219,7 +219,7 @@ class LevelsCard(Card):
             self.controls.append(b)
             self.body.addWidget(choice_row(b, lv.text))
         self.zero: QRadioButton | None = None
-        if Decimal(0) in item.allowed and not any(lv.band.low == 0 for lv in item.levels):
+        if item.none_allowed and form.scores.none_of_levels_allowed:
             self.zero = QRadioButton(tr("0 pts"))
             self.group.addButton(self.zero, len(item.levels))
             self.controls.append(self.zero)
@@ -240,7 +240,7 @@ class LevelsCard(Card):
 
     def _level_picked(self, k: int) -> None:
         if k >= len(self.item.levels):
-            self.form.save_points(self.item.id, Decimal(0), None)
+            self.form.save_points(self.item.id, Decimal(0), rubric_mod.NONE_LEVEL)  # "none of the levels"
             return
         band = self.item.levels[k].band
         current = self.form.answers.get(self.item.id)

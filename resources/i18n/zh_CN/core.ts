@@ -539,5 +539,25 @@
             <source>{what} {pair!r} must be written KEY=VALUE</source>
             <translation>{what} {pair!r} 须写作 KEY=VALUE</translation>
         </message>
+        <message>
+            <source>this session does not allow "none of the levels": choose the level that applies</source>
+            <translation>本次评审不允许选择“无符合档次”：请选择所符合的档次</translation>
+        </message>
+        <message>
+            <source>{applicant} {item}: answered "none of the levels", which the session does not allow</source>
+            <translation>{applicant} {item}：选择了“无符合档次”，本次评审不允许</translation>
+        </message>
+        <message>
+            <source>{item} has a level for every answer; "none of the levels" does not apply</source>
+            <translation>{item}已有对应0分的档次，不适用“无符合档次”</translation>
+        </message>
+        <message>
+            <source>{item}: "none of the levels" is worth 0 points, not {points}</source>
+            <translation>{item}：“无符合档次”记0分，不能记{points}分</translation>
+        </message>
+        <message>
+            <source>{item}: 0 points is in none of its levels; if the applicant meets none of them, answer "none of the levels" (无符合档次)</source>
+            <translation>{item}：0分不在任何档次内；如申报单位不符合任一档次，请选择“无符合档次”</translation>
+        </message>
     </context>
 </TS>
