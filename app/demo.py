@@ -71,13 +71,14 @@ def source(name: str = "longgang") -> Path:
     return paths.demo_sources() if name == "longgang" else paths.demo_sources() / name
 
 
-def default_dir() -> Path:
-    return paths.data_dir() / "demo-session"
+def default_dir(name: str = "longgang") -> Path:
+    return paths.data_dir() / ("demo-session" if name == "longgang" else f"demo-session-{name}")
 
 
-def ensure(out_dir: Path | None = None, *, page_limit: int | None = None) -> session_mod.Session:
-    """The demo session at `out_dir` (default: the data folder), built on first use or if damaged."""
-    out_dir = Path(out_dir or default_dir())
+def ensure(out_dir: Path | None = None, *, page_limit: int | None = None, name: str = "longgang"
+           ) -> session_mod.Session:
+    """The demo session `name` at `out_dir` (default: the data folder), built on first use or if damaged."""
+    out_dir = Path(out_dir or default_dir(name))
     if (out_dir / session_mod.MANIFEST).exists():
         try:
             sess = session_mod.open_session(out_dir)
@@ -86,4 +87,4 @@ def ensure(out_dir: Path | None = None, *, page_limit: int | None = None) -> ses
         except SessionError:
             pass
         shutil.rmtree(out_dir, ignore_errors=True)
-    return build(out_dir, page_limit=page_limit)
+    return build(out_dir, page_limit=page_limit, source=source(name))

@@ -623,6 +623,7 @@ class Session:
             "session": {"id": self.id, "title": self.title, "date": self.date, "created": self.created,
                         "app_version": self.app_version, "path": str(self.path),
                         "rubrics": self.rubric_hashes(), "quotas": dict(self.quotas),
+                        "quota_groups": [q.text() for q in self.quota_groups],
                         "settings": dict(self.settings), "experts": len(self.experts)},
             "applicants": [self.report(a.id) for a in self.applicants],
             "verify": self.verify().as_dict(),

@@ -163,3 +163,27 @@ def test_every_command_module_is_imported_by_name():
     imported = {alias.name for node in tree.body if isinstance(node, ast.ImportFrom) and node.module == "app.cli"
                 for alias in node.names}
     assert commands == {"rubric", "demo", "session", "scores", "merge", "sheets"} == imported
+
+
+# --------------------------------------------------------------------------- quotas and settings as the calls need
+
+
+def test_quotas_over_categories_tiers_and_settings_from_the_command_line(tmp_path):
+    """003: "其中A或B共2个、C或D共1个"; "资金补助类…国际合作类2个"; the secretary's choices where 003 is silent."""
+    cq = ROOT / "resources" / "demo" / "chongqing"
+    for line in (cq / "applicants.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        (tmp_path / "m" / line.split(",")[0]).mkdir(parents=True)
+    out = tmp_path / "s"
+    r = run_cli("session", "create", str(out), "--title", "重庆", "--applicants", str(cq / "applicants.csv"),
+                "--experts", str(cq / "experts.csv"), "--materials", str(tmp_path / "m"),
+                "--quota", "A+B=2", "C+D=1", "资金补助类:国际合作类=2/1",
+                "--setting", "field_inspection=none", "min_experts=5")
+    assert "quotas    A+B=2, C+D=1, 资金补助类:国际合作类=2/1" in r.stdout
+    s = open_session(out)
+    assert [q.text() for q in s.quota_groups] == ["A+B=2", "C+D=1", "资金补助类:国际合作类=2/1"]
+    assert s.settings["field_inspection"] == "none" and s.settings["min_experts"] == 5
+    bad = run_cli("session", "create", str(tmp_path / "t"), "--title", "重庆", "--applicants",
+                  str(cq / "applicants.csv"), "--experts", str(cq / "experts.csv"), "--materials",
+                  str(tmp_path / "m"), "--setting", "field_inspection=sometimes", check=False)
+    assert bad.returncode == 1 and "setting field_inspection cannot be 'sometimes' (choose required / none)" in bad.stderr
+    assert not (tmp_path / "t").exists()

@@ -15,6 +15,8 @@ def register(sub: Any) -> None:
     dm = sub.add_parser("demo", help=tr("write the demo session (fictional applicants, scanned materials)"))
     dm.add_argument("out", nargs="?", type=Path, metavar="OUT_DIR",
                     help=tr("a new folder (default: the demo session in the data folder)"))
+    dm.add_argument("--chongqing", action="store_true",
+                    help=tr("the Chongqing demo (grades, tiers and reserve lists) instead of the Longgang one"))
     dm.set_defaults(handler=demo_build)
 
 
@@ -23,6 +25,7 @@ def demo_build(args: argparse.Namespace) -> int:
     # Imported here: it brings in PyMuPDF, a tenth of a second every other command need not wait for.
     from app import demo as demo_core
 
-    sess = demo_core.build(args.out) if args.out else demo_core.ensure()
+    name = "chongqing" if args.chongqing else "longgang"
+    sess = demo_core.build(args.out, source=demo_core.source(name)) if args.out else demo_core.ensure(name=name)
     out(tr("demo session ready: {path}").format(path=sess.path))
     return 0

@@ -65,12 +65,12 @@ def show(result: Result) -> None:
                 [[Path(f.path).name, f"{f.expert_id or '?'} {f.expert_name}".strip(), str(f.round or ""),
                   f.fingerprint or "", words.word(f.status), f.reason] for f in result.files])
     for cat in result.categories:
-        members = [a for a in result.applicants if a.category == cat.name]
+        members = [a for a in result.applicants if a.category in cat.members]
         if not members:
             continue
         out()
-        quota = "—" if cat.quota is None else str(cat.quota)
-        out(f"{cat.name}  ({tr('quota')}: {quota})")
+        quota = "—" if cat.quota is None else str(cat.quota) + (f"/{cat.reserve}" if cat.reserve else "")
+        out(f"{cat.label}  ({tr('quota')}: {quota})")
         members.sort(key=lambda a: (a.rank is None, a.rank or 0))
         rows = []
         for a in members:
@@ -102,8 +102,10 @@ def inspect_command(args: argparse.Namespace) -> int:
     a = result.applicant(args.applicant)
     out(tr("{id}: field inspection {outcome}; status {status}").format(
         id=a.id, outcome=tr("passed") if args.passed else tr("failed"), status=words.word(a.status)))
-    for line in _list_lines(result.category(a.category), always=True):
-        out(line)
+    for cat in result.categories:  # every quota covering its category: one per tier
+        if a.category in cat.members:
+            for line in _list_lines(cat, always=True):
+                out(f"{cat.label}: {line}" if cat.tier else line)
     return 0
 
 
@@ -116,6 +118,11 @@ def _list_lines(cat: Category, *, always: bool) -> list[str]:
         lines.append(tr("awaiting field inspection: {ids}").format(ids=", ".join(cat.awaiting)))
     if cat.boundary_tie:
         lines.append(tr("tied at the quota boundary (the panel decides): {ids}").format(ids=", ".join(cat.boundary_tie)))
+    if cat.reserves:
+        lines.append(tr("reserve list: {ids}").format(ids=", ".join(cat.reserves)))
+    if cat.reserve_tie:
+        lines.append(tr("tied at the reserve list's boundary (the panel decides): {ids}").format(
+            ids=", ".join(cat.reserve_tie)))
     return lines
 
 

@@ -29,7 +29,11 @@ def register(sub: Any) -> None:
                    help=tr("folder holding one folder of PDF materials per applicant"))
     c.add_argument("--date", help=tr("date of the review, YYYY-MM-DD (default: today)"))
     c.add_argument("--quota", action=PairsAction, metavar="CATEGORY=N",
-                   help=tr("how many of a category may be chosen"))
+                   help=tr("how many of a category may be chosen; A+B=N for several together, TIER:CATEGORY=N "
+                           "for a tier, …=N/R for R on the reserve list"))
+    c.add_argument("--setting", action=PairsAction, metavar="KEY=VALUE",
+                   help=tr("a rule the documents leave to the secretary (see docs/rules.md), e.g. "
+                           "min_experts=5, recommendation_rule=majority, field_inspection=none"))
     c.add_argument("--method", choices=session_core.METHODS, default="mean",
                    help=tr("how the experts' scores are combined (default: mean)"))
     c.add_argument("--rubrics", type=Path, default=None, help=tr("folder of rubric files"))
@@ -46,7 +50,7 @@ def session_create(args: argparse.Namespace) -> int:
     try:
         s = session_core.create(args.out_dir, title=args.title, applicants=args.applicants, experts=args.experts,
                                 materials=args.materials, date=args.date, quotas=args.quota, method=args.method,
-                                rubrics=args.rubrics)
+                                rubrics=args.rubrics, settings={k: _value(k, v) for k, v in args.setting.items()})
     except PanelReviewError as exc:
         return problems(exc, indent="  ")
     info = s.info()
@@ -61,14 +65,36 @@ def session_create(args: argparse.Namespace) -> int:
         (tr("rubrics"), ", ".join(f"{r.id} ({r.version})" for r in s.rubrics.values())),
         (tr("method"), str(s.settings["method"])),
     ]
-    if s.quotas:
-        rows.append((tr("quotas"), ", ".join(f"{c}={n}" for c, n in s.quotas.items())))
+    rows += _rules_rows(s)
     for line in aligned(rows):
         out(line)
     if missing:
         out(tr("{count} required materials are missing; see: panelreview session info {path}")
             .format(count=missing, path=s.path))
     return 0
+
+
+def _value(key: str, text: str) -> Any:
+    """A setting's value as typed: a word, or for a numeric setting a number or "none" (not set)."""
+    default = session_core.DEFAULT_SETTINGS.get(key)
+    if isinstance(default, str):
+        return text.strip()
+    if text.strip().lower() in ("none", ""):
+        return None
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text.strip()
+
+
+def _rules_rows(s: session_core.Session) -> list[tuple[str, str]]:
+    rows = [(tr("quotas"), ", ".join(q.text() for q in s.quota_groups))] if s.quota_groups else []
+    changed = {k: v for k, v in s.settings.items() if k != "method" and v != session_core.DEFAULT_SETTINGS.get(k)}
+    if changed:
+        rows.append((tr("settings"), ", ".join(f"{k}={v}" for k, v in changed.items())))
+    return rows
 
 
 def session_info(args: argparse.Namespace) -> int:
@@ -88,7 +114,7 @@ def session_info(args: argparse.Namespace) -> int:
 
 def info_lines(s: session_core.Session, data: dict[str, Any]) -> list[str]:
     """The human `session info`: one block per applicant, ✓ present, ✗ missing, ? unmatched."""
-    lines = [f"{s.title}  {s.date}  [{s.id}]", str(s.path)]
+    lines = [f"{s.title}  {s.date}  [{s.id}]", str(s.path)] + aligned(_rules_rows(s))
     for a in data["applicants"]:
         applied = s.applied(a["id"])
         variant = applied.variant_label()
