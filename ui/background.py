@@ -14,6 +14,7 @@ in `serve` and sends everything back through a pipe.
 
 from __future__ import annotations
 
+import os
 import pickle
 import traceback
 from typing import Any, Callable
@@ -69,6 +70,8 @@ def outcome(func: Callable[[Progress], Any], progress: Progress) -> tuple[str, A
 
 def serve(conn: Any, cancel: Any, credits: Any, func: Callable[[Progress], Any]) -> None:
     """Worker process: run `func`, sending ("progress", ...), ("part", part) and one final message."""
+    if hasattr(os, "nice"):
+        os.nice(4)  # the window, not the batch, gets the processor first when both want it
     progress = Progress(lambda done, total, step, fields: conn.send(("progress", done, total, step, fields)),
                         lambda part: conn.send(("part", part)), cancel.is_set, credits)
     kind, value, text = outcome(func, progress)

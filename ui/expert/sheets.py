@@ -13,14 +13,13 @@ from pathlib import Path
 from app import sheets
 from app.scorefile import ScoreFile
 from ui.background import N_, Progress
+from ui.pdfpages import merge_pdfs
 
 CURRENT, ALL, SCORE_SHEET = "current", "all", "score_sheet"
 
 
 def sheet_pdf(progress: Progress, score_path: str, what: str, applicant_id: str | None) -> tuple[bytes, str]:
     """The PDF for `what` (current | all | score_sheet) and a file name for it."""
-    from ui.printing import merge_pdfs
-
     with ScoreFile.open(Path(score_path), readonly=True) as scores:
         expert = scores.expert_id
         if what == CURRENT:

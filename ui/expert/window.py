@@ -21,6 +21,7 @@ from ui.expert.dialogs import MissingDialog, RecusalDialog
 from ui.expert.rubric_form import RubricForm
 from ui.expert.sheets import ALL, sheet_pdf
 from ui.i18n import tr
+from ui.printing import PrintJob, save_pdf
 from ui.tasks import run_task
 from ui.viewer import PdfViewer
 
@@ -481,8 +482,6 @@ class ExpertWindow(QMainWindow):
                  on_done=lambda out: self._sheet_ready(how, *out), on_error=lambda exc: show_error(self, str(exc)))
 
     def _sheet_ready(self, how: str, pdf: bytes, name: str) -> None:
-        from ui.printing import PrintJob, save_pdf
-
         if how == "save":
             path = save_pdf(self, pdf, name)
             if path:

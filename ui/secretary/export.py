@@ -1,19 +1,24 @@
 """Export and print the merged result: the Excel workbook, the CSV files, the panel summary, the candidate list.
 
-Every file is written off the UI thread (ui/tasks.py); what was saved is
-said through `saved`, for the window's status bar.
+Every file is made in a worker process (ui/tasks.py): on a thread, openpyxl
+and reportlab hold the GIL long enough, when the machine is busy, to stall
+the window past 100 ms. What was saved is said through `saved`, for the
+window's status bar.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app import report
 from app.errors import SheetError
 from app.merge import Result
+from ui import printing
 from ui.background import N_, Progress
 from ui.dialogs import show_error
 from ui.i18n import tr
@@ -28,6 +33,26 @@ def _written(path: Path, write: Callable[[], object]) -> object:
         return write()
     except OSError as exc:
         raise SheetError("could not write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def xlsx_file(progress: Progress, result: Result, path: Path) -> Path:
+    """Worker: the Excel workbook of `result` at `path`."""
+    progress(0, 0, N_("Writing {file}"), file=path.name)
+    return _written(path, lambda: report.write_xlsx(result, path))
+
+
+def csv_files(progress: Progress, result: Result, folder: Path) -> list[Path]:
+    """Worker: one CSV file per sheet of `result` in `folder`."""
+    progress(0, 0, N_("Writing the CSV files into {folder}"), folder=str(folder))
+    return _written(folder, lambda: report.write_csv(result, folder))
+
+
+def sheet_pdf(progress: Progress, result: Result, what: str) -> bytes:
+    """Worker: the panel summary or the candidate list of `result` as PDF bytes."""
+    from app import sheets
+
+    progress(0, 0, N_("Laying out the pages"))
+    return (sheets.build_panel_summary if what == SUMMARY else sheets.build_candidate_list)(result)
 
 
 class Exporter(QObject):
@@ -56,17 +81,11 @@ class Exporter(QObject):
 
     def write_xlsx(self, path: Path) -> Task | None:
         """Write the Excel workbook to `path` off the UI thread."""
-        from app.report import write_xlsx
-
         result = self.result()
         if result is None:
             return None
-
-        def work(progress: Progress) -> Path:
-            progress(0, 0, N_("Writing {file}"), file=path.name)
-            return _written(path, lambda: write_xlsx(result, path))
-
-        return run_task(self.widget, tr("Exporting the Excel workbook…"), work,
+        return run_task(self.widget, tr("Exporting the Excel workbook…"), partial(xlsx_file, result=result, path=path),
+                        process=True,
                         on_done=lambda out: self.saved.emit(tr("Saved {path}").format(path=out)),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
 
@@ -81,17 +100,11 @@ class Exporter(QObject):
 
     def write_csv(self, folder: Path) -> Task | None:
         """Write the CSV files into `folder` off the UI thread."""
-        from app.report import write_csv
-
         result = self.result()
         if result is None:
             return None
-
-        def work(progress: Progress) -> list[Path]:
-            progress(0, 0, N_("Writing the CSV files into {folder}"), folder=str(folder))
-            return _written(folder, lambda: write_csv(result, folder))
-
-        return run_task(self.widget, tr("Exporting the CSV files…"), work,
+        return run_task(self.widget, tr("Exporting the CSV files…"), partial(csv_files, result=result, folder=folder),
+                        process=True,
                         on_done=lambda out: self.saved.emit(
                             tr("{n} CSV files saved in {path}").format(n=len(out), path=folder)),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
@@ -108,27 +121,18 @@ class Exporter(QObject):
         result = self.result()
         if result is None:
             return None
-        from app import sheets
-
-        build = sheets.build_panel_summary if what == SUMMARY else sheets.build_candidate_list
         label = tr("Preparing the panel summary…") if what == SUMMARY else tr("Preparing the candidate list…")
-
-        def work(progress: Progress) -> bytes:
-            progress(0, 0, N_("Laying out the pages"))
-            return build(result)
-
-        return run_task(self.widget, label, work, on_done=lambda pdf: self._sheet_ready(what, how, pdf),
+        return run_task(self.widget, label, partial(sheet_pdf, result=result, what=what), process=True,
+                        on_done=lambda pdf: self._sheet_ready(what, how, pdf),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
 
     def _sheet_ready(self, what: str, how: str, pdf: bytes) -> None:
-        from ui.printing import PrintJob, save_pdf
-
         name = self.sheet_name(what)
         if how == "save":
-            path = save_pdf(self.widget, pdf, name)
+            path = printing.save_pdf(self.widget, pdf, name)
             if path:
                 self.saved.emit(tr("Saved {path}").format(path=path))
         elif how == "print":
-            PrintJob(pdf, name).print_with_dialog(self.widget)
+            printing.PrintJob(pdf, name).print_with_dialog(self.widget)
         else:
-            PrintJob(pdf, name).preview(self.widget)
+            printing.PrintJob(pdf, name).preview(self.widget)

@@ -1,0 +1,200 @@
+"""The window keeps painting while long work runs: a 5 ms timer never waits more than 100 ms.
+
+Each job goes the way the window sends it (ui/tasks.py, and the printer's
+strip-by-strip loop). Done on the UI thread instead, each of them stalls the
+event loop for far longer than the limit.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QLabel  # noqa: E402
+
+from scoring import submitted_file  # noqa: E402
+
+LIMIT = 0.100  # seconds the event loop may go without turning
+EXPERTS = ("E01", "E02", "E03")  # 3 x 7 applicants: 21 opinion sheets
+
+
+class GapMeter:
+    """Records how long the event loop went between the turns of a 5 ms timer, and repaints a label each turn."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self.gaps: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+
+    def __enter__(self) -> "GapMeter":
+        gc.collect()  # what earlier tests left behind is not collected on our watch
+        self.last = time.perf_counter()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self.last)
+        self.last = now
+        self.label.setText(f"{len(self.gaps)}")
+        self.label.repaint()  # the window really paints, every turn
+
+    @property
+    def longest(self) -> float:
+        return max(self.gaps, default=0.0)
+
+    def report(self, job: str) -> str:
+        top = sorted(self.gaps)[-3:]
+        line = (f"{job}: longest event-loop gap {self.longest * 1000:.0f} ms over {len(self.gaps)} turns "
+                f"(next: {', '.join(f'{g * 1000:.0f}' for g in reversed(top[:-1]))} ms)")
+        with open(Path(__file__).resolve().parent.parent / "artifacts" / "responsiveness.txt", "a",
+                  encoding="utf-8") as fh:
+            fh.write(line + "\n")
+        return line
+
+
+@pytest.fixture
+def app(qapp, tmp_path, monkeypatch):
+    from ui import settings
+    from ui.application import make_app
+
+    settings.use_file(tmp_path / "settings.ini")
+    monkeypatch.setenv("PANELREVIEW_DATA", str(tmp_path / "data"))
+    (Path(__file__).resolve().parent.parent / "artifacts").mkdir(exist_ok=True)
+    return make_app("en")
+
+
+@pytest.fixture
+def label(qtbot, app):
+    widget = QLabel("0")
+    widget.resize(300, 80)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture(scope="module")
+def score_files(demo_session, tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("responsive-scores")
+    return [submitted_file(demo_session, folder / f"{e}.prscore", e) for e in EXPERTS]
+
+
+def test_building_the_demo_session(qtbot, label, tmp_path):
+    from app.session import open_session
+    from ui.start import demo_task
+
+    steps: list[str] = []
+    with GapMeter(label) as meter:
+        task = demo_task(label, out_dir=tmp_path / "demo", page_limit=3)
+        task.progressed.connect(lambda _d, _t, text: steps.append(text))
+        qtbot.waitUntil(lambda: not task.running, timeout=300000)
+    print(meter.report("demo session"))
+    assert task.state == "done" and open_session(Path(task.result)).verify().ok
+    assert any(s.startswith("Drawing scanned material") for s in steps)  # the dialog names the step
+    assert meter.longest < LIMIT
+
+
+def test_writing_every_opinion_sheet_of_three_experts(qtbot, app, demo_session, score_files, tmp_path, monkeypatch):
+    from app.scorefile import ScoreFile
+    from ui.expert.window import ExpertWindow
+
+    saved: list[Path] = []
+
+    def where(parent, title, suggested, filters):
+        saved.append(tmp_path / Path(suggested).name)
+        return str(saved[-1]), ""
+
+    monkeypatch.setattr("ui.printing.QFileDialog.getSaveFileName", where)
+    windows = []
+    for path in score_files:
+        w = ExpertWindow(demo_session, ScoreFile.open(path))
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        windows.append(w)
+    qtbot.waitExposed(windows[-1])
+    qtbot.wait(500)  # the viewers' first pages settle
+    with GapMeter(windows[-1].saved_label) as meter:
+        for k, w in enumerate(windows, start=1):
+            w.print_sheets("all", "save")
+            qtbot.waitUntil(lambda: len(saved) == k and saved[-1].is_file(), timeout=120000)
+    print(meter.report(f"{len(EXPERTS) * len(demo_session.applicants)} opinion sheets"))
+    import pymupdf
+
+    assert sum(pymupdf.open(p).page_count >= len(demo_session.applicants) for p in saved) == len(EXPERTS)
+    assert meter.longest < LIMIT
+    for w in windows:
+        w.close()
+        w.scores.close()
+
+
+def test_exporting_the_merged_result_to_excel(qtbot, app, demo_session, score_files, tmp_path):
+    import shutil
+
+    from app.merge import merge
+    from app.session import open_session
+    from ui.secretary.window import SecretaryWindow
+
+    shutil.copytree(demo_session.path, tmp_path / "session")
+    session = open_session(tmp_path / "session")
+    result = merge(session, score_files, out=tmp_path / "result.sqlite")
+    w = SecretaryWindow(session)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    w.show_result(result)
+    target = tmp_path / "export" / "结果.xlsx"
+    target.parent.mkdir()
+    with GapMeter(w.banner) as meter:
+        task = w.exporter.write_xlsx(target)
+        qtbot.waitUntil(lambda: not task.running, timeout=60000)
+    print(meter.report("Excel export"))
+    assert task.state == "done" and target.is_file()
+    from openpyxl import load_workbook
+
+    assert load_workbook(target).sheetnames
+    assert meter.longest < LIMIT
+    w.close()
+
+
+def test_printing_a_batch(qtbot, label, score_files, tmp_path):
+    """21 opinion sheets to a PDF printer: rasterised in a worker, drawn a strip per turn of the event loop."""
+    import pymupdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app import sheets
+    from app.scorefile import ScoreFile
+    from ui.printing import PrintJob, merge_pdfs
+
+    parts = []
+    for path in score_files:
+        with ScoreFile.open(path, readonly=True) as sf:
+            parts += [sheets.build_opinion_sheet(sf, a.id) for a in sf.applicants]
+    pdf = merge_pdfs(parts)
+    job = PrintJob(pdf, "batch")
+    job.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    job.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with GapMeter(label) as meter:
+        printing = job.start(label, job.printer)
+        qtbot.waitUntil(lambda: job.finished, timeout=300000)
+    pages = pymupdf.open(stream=pdf, filetype="pdf").page_count
+    print(meter.report(f"printing {len(parts)} opinion sheets ({pages} pages)"))
+    assert printing.task.pid not in (None, os.getpid())
+    assert job.pages_printed == pages == pymupdf.open(tmp_path / "printed.pdf").page_count
+    assert meter.longest < LIMIT
