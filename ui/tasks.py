@@ -226,6 +226,8 @@ class ProgressDialog(QDialog):
         self.step.setObjectName("step")
         self.step.setWordWrap(True)
         self.step.setTextFormat(Qt.TextFormat.PlainText)
+        # room for a step of two lines from the start, so a long one does not squeeze the dialog
+        self.step.setMinimumHeight(2 * self.step.fontMetrics().lineSpacing() + 4)
         lay.addWidget(self.step)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the work says how far it is
@@ -248,6 +250,8 @@ class ProgressDialog(QDialog):
     def show_progress(self, done: int, total: int, text: str) -> None:
         if self.cancel_button.isEnabled() or not self.cancellable:
             self.step.setText(text)
+            if self.step.heightForWidth(self.step.width()) > self.step.height():
+                self.adjustSize()  # a step longer than the room there is
         self.bar.setRange(0, max(total, 0))
         self.bar.setValue(min(done, total) if total > 0 else 0)
 
