@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
@@ -29,7 +30,7 @@ from app.session import Session
 KIND = "panelreview-result"
 SCHEMA = 2  # 2: expert_applicants.missing; categories are quotas (tier, members, reserve list), keyed by position
 SUFFIX = ".prresult"
-NAME = "result" + SUFFIX
+NAME = "result.sqlite"  # the session's own result file, as the secretary's window has always named it
 
 TABLES: dict[str, tuple[dict[str, type], Any]] = {
     "meta": ({"key": str, "value": str}, "key"),
@@ -197,11 +198,15 @@ def load_result(path: Path | str) -> Result:
 
 
 def _writable(folder: Path) -> bool:
+    """True when a file can really be made in `folder` (os.access lies on sticks and shares)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        os.close(fd)
+        os.unlink(name)
+        return True
     except OSError:
         return False
-    return os.access(folder, os.W_OK)
 
 
 # --------------------------------------------------------------------------- Result → rows

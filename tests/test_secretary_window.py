@@ -15,8 +15,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.merge import load_result, score_text  # noqa: E402
+from app.result import score_text  # noqa: E402
+from app.resultfile import load_result  # noqa: E402
 from app.scorefile import ScoreFile  # noqa: E402
+from tests import scoring  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -48,7 +50,7 @@ PLAN = {
 
 
 def hand_in(session, folder: Path, expert_id: str) -> Path:
-    """A submitted score file for the demo session, filled through the core."""
+    """A submitted score file for the demo session, filled through the core (tests/scoring.py)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{expert_id}.prscore"
     with ScoreFile.create(path, session, expert_id) as sf:
@@ -57,24 +59,16 @@ def hand_in(session, folder: Path, expert_id: str) -> Path:
             if mark == "recuse":
                 sf.recuse(a.id, "曾在该单位任职")
                 continue
-            first_points = None
-            for item in sf.applied(a.id).items():
-                if item.id in sf.answers(a.id):
-                    continue
-                if item.takes_points:
-                    sf.set_points(a.id, item.id, _points(item, mark))
-                    first_points = first_points or item.id
-                else:
-                    # R01: three experts find its first basic condition not met, so it is ineligible
-                    no = a.id == "R01" and item.id == "C1" and expert_id in ("E01", "E02", "E03")
-                    no = no or item.kind == "priority"
-                    sf.set_answer(a.id, item.id, "no" if no else "yes")
-                    if no and item.kind == "condition":
-                        sf.set_comment(a.id, item.id, "财务管理制度未见")
-            if first_points:
-                sf.set_comment(a.id, first_points, f"{expert_id}：材料齐全，组织架构清楚")
-            sf.set_recommendation(a.id, "negative" if (expert_id == "E04" and a.id == "T03") else "positive",
-                                  f"{sf.expert['name']}：该单位条件较好，同意认定。")
+            # R01: three experts find its first basic condition not met, so it is ineligible
+            no = a.id == "R01" and expert_id in ("E01", "E02", "E03")
+            scoring.fill(sf, a.id, points=lambda item, k, mark=mark: _points(item, mark),
+                         answers={"C1": "no"} if no else None,
+                         decision="negative" if (expert_id == "E04" and a.id == "T03") else "positive",
+                         opinion=f"{sf.expert['name']}：该单位条件较好，同意认定。")
+            if no:
+                sf.set_comment(a.id, "C1", "财务管理制度未见")
+            first = next(i.id for i in sf.applied(a.id).items() if i.takes_points and i.id not in sf.stopped(a.id))
+            sf.set_comment(a.id, first, f"{expert_id}：材料齐全，组织架构清楚")
         sf.submit()
     return path
 
@@ -145,7 +139,6 @@ def table_texts(table) -> list[list[str]]:
 
 def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path, monkeypatch):
     from ui.i18n import tr
-    from ui.secretary.files import _unprefixed
 
     w = make_window("zh_CN")
     assert not w.pages.isTabEnabled(w.RANKING)
@@ -167,7 +160,8 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     by_name = {Path(f.path).name: f for f in disk.files}
     for name in ("junk.prscore", "E05-edited.prscore"):
         assert rows[name][4] == tr("refused")
-        assert rows[name][5] == _unprefixed(by_name[name].reason, by_name[name].path) != ""
+        # the reason as the core words it, without the file name, which has its own column
+        assert rows[name][5] == by_name[name].reason != "" and by_name[name].path not in rows[name][5]
         row = list(rows).index(name)
         assert table.item(row, 0).background().color() == QColor("#fdecea")
     assert "提交后被修改" in rows["E05-edited.prscore"][5] or "changed after" in rows["E05-edited.prscore"][5]
@@ -181,10 +175,10 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     assert w.pages.isTabEnabled(w.RANKING)
     w.pages.setCurrentIndex(w.RANKING)
     page = w.ranking
-    experts = [e for e in disk.experts if e["merged"]]
-    assert [e["id"] for e in experts] == ["E01", "E02", "E03", "E04"]
+    experts = disk.merged_experts
+    assert [e.id for e in experts] == ["E01", "E02", "E03", "E04"]
     header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
-    assert header[3:7] == [e["name"] for e in experts]
+    assert header[3:7] == [e.name for e in experts]
     seen = set()
     for k in range(page.categories.count()):
         page.categories.setCurrentIndex(k)
@@ -198,10 +192,10 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
             assert texts[0] == expected_rank
             assert texts[2] == score_text(a.total, disk.decimals)
             for j, e in enumerate(experts):
-                if e["id"] in a.recused:
+                if e.id in a.recused:
                     assert texts[3 + j] == tr("recused")
                 else:
-                    assert texts[3 + j] == score_text(a.expert_totals[e["id"]], disk.decimals)
+                    assert texts[3 + j] == score_text(a.expert_totals[e.id], disk.decimals)
             assert texts[3 + len(experts)] == f"{a.recommendations['yes']} : {a.recommendations['no']}"
         ranks = [disk.applicant(page.applicant_at(r)).rank for r in range(page.table.rowCount())]
         ranked = [x for x in ranks if x is not None]
@@ -213,7 +207,7 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     t03 = disk.applicant("T03")
     outlier = next(f for f in t03.flags if f.kind == "outlier_total")
     row = next(r for r in range(page.table.rowCount()) if page.applicant_at(r) == "T03")
-    col = 3 + [e["id"] for e in experts].index(outlier.expert_id)
+    col = 3 + [e.id for e in experts].index(outlier.expert_id)
     cell = page.table.item(row, col)
     assert cell.background().color() == QColor("#ffd9a8")
     assert outlier.detail in cell.toolTip()
@@ -238,7 +232,7 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
                   if d.isVisible() and d.__class__.__name__ == "DetailDialog")
     qtbot.waitExposed(dialog)
     head = [dialog.scores.horizontalHeaderItem(c).text() for c in range(dialog.scores.columnCount())]
-    assert head[3:] == [e["name"] for e in experts]
+    assert head[3:] == [e.name for e in experts]
     texts = "\n".join("\n".join(r) for r in table_texts(dialog.scores))
     assert "E01：材料齐全，组织架构清楚" in texts and "E04：材料齐全，组织架构清楚" in texts
     totals = table_texts(dialog.scores)[-1]
@@ -265,7 +259,7 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     after = load_result(result_path)
     got = after.applicant(first.id).inspection
     assert got is not None and got.result == "passed" and got.note == "现场场地、设备与材料一致"
-    assert first.id in next(c for c in after.categories if c["name"] == "高技能人才培训基地")["candidates"]
+    assert first.id in after.category("高技能人才培训基地").candidates
     assert w.result.applicant(first.id).inspection.result == "passed"
     assert first.name in insp.candidates.toPlainText()
     # the next one fails; its note lands too
@@ -385,7 +379,7 @@ def test_nothing_mergeable_shows_every_reason_and_no_result(make_window, qtbot, 
 
 def test_a_read_only_session_keeps_its_result_in_the_data_folder(make_window, qtbot, score_files, monkeypatch,
                                                                   tmp_path):
-    from ui.secretary import result_file
+    from app import resultfile as result_file
 
     real = result_file._writable
     monkeypatch.setattr(result_file, "_writable",

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from app.merge import Result, detail
+from app.result import ApplicantResult, ExpertScores, PanelMember, Result
+from app.rubric import NONE_LEVEL
 from ui.i18n import tr
 from ui.secretary.words import (
     CENTER, RED, RIGHT, answer_text, decision_text, points, rank_text, score_or_votes, status_text, table_item,
@@ -24,9 +25,8 @@ class DetailDialog(QDialog):
     def __init__(self, result: Result, applicant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        data = detail(result.path, applicant_id)
-        self.data = data
         a = result.applicant(applicant_id)
+        self.applicant = a
         d = result.decimals
         self.setWindowTitle(tr("{name} — every expert's scores").format(name=a.name))
         lay = QVBoxLayout(self)
@@ -36,11 +36,11 @@ class DetailDialog(QDialog):
         head.setWordWrap(True)
         head.setStyleSheet("font-size: 12pt;")
         lay.addWidget(head)
-        experts = data["experts"]
+        experts = [(e, a.scores[e.id]) for e in result.experts if e.id in a.scores]
         self.tabs = QTabWidget()
-        self.scores = self._scores_table(data, experts, d)
+        self.scores = self._scores_table(a, experts, d)
         self.tabs.addTab(self.scores, tr("Scores and comments"))
-        self.conditions = self._conditions_table(data, experts)
+        self.conditions = self._conditions_table(a, experts)
         self.tabs.addTab(self.conditions, tr("Conditions"))
         self.opinions = self._opinions_table(experts)
         self.tabs.addTab(self.opinions, tr("Opinions"))
@@ -61,60 +61,52 @@ class DetailDialog(QDialog):
         t.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         return t
 
-    def _scores_table(self, data: dict, experts: list[dict], d: int) -> QTableWidget:
-        rows = [p for p in data["parts"] if p["kind"] in ("section", "criterion", "gate")
-                or (p["kind"].startswith("item:") and p["kind"] not in ("item:condition", "item:priority", "item:gate")
-                    and p["id"] != p["parent"])]
-        t = self._table([tr("Criterion"), tr("Max"), tr("Consensus")] + [e["name"] for e in experts])
+    def _scores_table(self, a: ApplicantResult, experts: list[tuple[PanelMember, ExpertScores]], d: int
+                      ) -> QTableWidget:
+        rows = [p for p in a.parts if p.kind in ("section", "criterion", "gate")
+                or (p.kind.startswith("item:") and p.kind not in ("item:condition", "item:priority", "item:gate")
+                    and p.id != p.parent)]
+        t = self._table([tr("Criterion"), tr("Max"), tr("Consensus")] + [e.name for e, _s in experts])
         t.setRowCount(len(rows) + 1)
         section_bg = QBrush(QColor("#eef1f5"))
         bold = QFont(t.font())
         bold.setBold(True)
+        consensus = {"section": a.sections, "criterion": a.criteria}
         for r, p in enumerate(rows):
-            kind = p["kind"]
-            label = f"{p['id']}  {p['text']}"
-            cells = [table_item(label, tip=p["text"]),
-                     table_item("" if kind == "gate" else points(p["max"], 0) if p["max"] is not None else "", align=RIGHT),
-                     table_item("" if p["consensus"] is None else points(p["consensus"], d), align=RIGHT)]
-            for e in experts:
-                if e["recused"] is not None:
+            got = consensus.get(p.kind, {}).get(p.id)
+            cells = [table_item(f"{p.id}  {p.text}", tip=p.text),
+                     table_item("" if p.kind == "gate" or p.max is None else points(p.max, 0), align=RIGHT),
+                     table_item("" if got is None else points(got, d), align=RIGHT)]
+            for _e, sc in experts:
+                if sc.recused is not None:
                     cells.append(table_item(tr("recused") if r == 0 else "", align=CENTER))
                     continue
-                if kind == "section":
-                    value = points(e["sections"].get(p["id"]), 0) if p["id"] in e["sections"] else ""
-                elif kind == "criterion":
-                    value = points(e["criteria"].get(p["id"]), 0) if p["id"] in e["criteria"] else ""
-                else:
-                    value = e["answers"].get(p["id"], {}).get("value")
-                    value = answer_text(value) if kind == "gate" else (value or "")
-                lines = [value]
-                comment = e["comments"].get(p["id"])
+                lines = [_given(sc, p.kind, p.id)]
+                comment = sc.comments.get(p.id)
                 if comment:
                     lines.append(tr("Comment: {text}").format(text=comment))
-                cites = [c for c in e["citations"] if c["target_id"] == p["id"]]
+                cites = [c for c in sc.citations if c.target_id == p.id]
                 if cites:
                     lines.append(tr("Evidence: {list}").format(list="；".join(
-                        f"{c['material'] or Path(c['file'] or '').stem} p.{c['page']}" for c in cites)))
-                cell = table_item("\n".join(x for x in lines if x),
-                             align=None if comment or cites else RIGHT)
-                cells.append(cell)
+                        f"{c.material or Path(c.file or '').stem} p.{c.page}" for c in cites)))
+                cells.append(table_item("\n".join(x for x in lines if x), align=None if comment or cites else RIGHT))
             for c, cell in enumerate(cells):
-                if kind == "section":
+                if p.kind == "section":
                     cell.setBackground(section_bg)
                     cell.setFont(bold)
                 t.setItem(r, c, cell)
         total_row = len(rows)
-        cells = [table_item(tr("Total")), table_item(""), table_item(points(data["applicant"]["total"], d), align=RIGHT)]
-        for e in experts:
-            cells.append(table_item(tr("recused") if e["recused"] is not None else points(e["total"], 0), align=RIGHT))
+        cells = [table_item(tr("Total")), table_item(""), table_item(points(a.total, d), align=RIGHT)]
+        for _e, sc in experts:
+            cells.append(table_item(tr("recused") if sc.recused is not None else points(sc.total, 0), align=RIGHT))
         for c, cell in enumerate(cells):
             cell.setFont(bold)
             t.setItem(total_row, c, cell)
         return _sized(t, (300, 50, 70), per_expert=150, experts=len(experts))
 
-    def _conditions_table(self, data: dict, experts: list[dict]) -> QTableWidget:
-        conds = data["conditions"]
-        t = self._table([tr("Condition"), tr("Result"), tr("yes : no")] + [e["name"] for e in experts])
+    def _conditions_table(self, a: ApplicantResult, experts: list[tuple[PanelMember, ExpertScores]]) -> QTableWidget:
+        conds = a.conditions
+        t = self._table([tr("Condition"), tr("Result"), tr("yes : no")] + [e.name for e, _s in experts])
         t.setRowCount(len(conds))
         kinds = {"condition": tr("basic condition"), "gate": tr("gate"), "priority": tr("priority condition")}
         for r, c in enumerate(conds):
@@ -124,11 +116,11 @@ class DetailDialog(QDialog):
                 result.setForeground(QBrush(QColor(RED)))
             cells = [table_item(f"{c.id} [{kinds.get(c.kind, c.kind)}] {c.text}", tip=c.text), result,
                      table_item(f"{c.yes} : {c.no}", align=CENTER)]
-            for e in experts:
-                if e["recused"] is not None:
+            for e, sc in experts:
+                if sc.recused is not None:
                     cells.append(table_item(tr("recused"), align=CENTER))
                     continue
-                value, comment = c.answers.get(e["id"], ("", ""))
+                value, comment = c.answers.get(e.id, ("", ""))
                 cell = table_item(answer_text(value) + (f"\n{comment}" if comment else ""))
                 if value == "no":
                     cell.setForeground(QBrush(QColor(RED)))
@@ -137,16 +129,16 @@ class DetailDialog(QDialog):
                 t.setItem(r, k, cell)
         return _sized(t, (380, 70, 70), per_expert=130, experts=len(experts))
 
-    def _opinions_table(self, experts: list[dict]) -> QTableWidget:
+    def _opinions_table(self, experts: list[tuple[PanelMember, ExpertScores]]) -> QTableWidget:
         t = self._table([tr("Expert"), tr("Recommendation"), tr("Opinion")])
         t.setRowCount(len(experts))
-        for r, e in enumerate(experts):
-            who = f"{e['name']}\n{e['organisation']} {e['title']}".strip()
-            if e["recused"] is not None:
-                cells = [table_item(who), table_item(tr("recused")), table_item(e["recused"] or "")]
+        for r, (e, sc) in enumerate(experts):
+            who = f"{e.name}\n{e.organisation} {e.title}".strip()
+            if sc.recused is not None:
+                cells = [table_item(who), table_item(tr("recused")), table_item(sc.recused or "")]
             else:
-                cells = [table_item(who), table_item(decision_text(e["decision"])), table_item(e["opinion"])]
-                if e["decision"] == "negative":
+                cells = [table_item(who), table_item(decision_text(sc.decision)), table_item(sc.opinion)]
+                if sc.decision == "negative":
                     cells[1].setForeground(QBrush(QColor(RED)))
             for k, cell in enumerate(cells):
                 t.setItem(r, k, cell)
@@ -156,6 +148,22 @@ class DetailDialog(QDialog):
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         t.resizeRowsToContents()
         return t
+
+
+def _given(sc: ExpertScores, kind: str, part_id: str) -> str:
+    """What one expert gave for a part: points, yes/no at a gate, "none of the levels", or not scored."""
+    if kind == "section":
+        return points(sc.sections[part_id], 0) if part_id in sc.sections else ""
+    if part_id in sc.missing:
+        return tr("not scored (gate)")
+    answer = sc.answers.get(part_id)
+    if kind == "gate":
+        return answer_text(answer.value if answer else None)
+    if kind == "criterion" and answer is not None and answer.level == NONE_LEVEL:
+        return tr("none of the levels")
+    if kind == "criterion":
+        return points(sc.criteria[part_id], 0) if part_id in sc.criteria else ""
+    return answer.value if answer else ""
 
 
 def _sized(table: QTableWidget, widths: tuple[int, ...], *, per_expert: int, experts: int) -> QTableWidget:

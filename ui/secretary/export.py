@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import report
 from app.errors import SheetError
-from app.merge import Result
+from app.result import Result
 from ui import printing
 from ui.background import N_, Progress
 from ui.dialogs import show_error

@@ -11,36 +11,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.errors import MergeError, PanelReviewError
-from app.merge import ACCEPTED, REJECTED, FileStatus, Result, collect, merge, take_in
+from app.errors import NothingMerged, PanelReviewError
+from app.intake import collect
+from app.merge import merge
+from app.result import FileStatus, Result
+from app.resultfile import ResultFile
 from app.session import Session
+from app.vocabulary import ACCEPTED, REJECTED
 from ui.background import N_
 from ui.i18n import tr
-from ui.secretary.result_file import result_target
 from ui.tasks import Progress, run_task
 
 REJECTED_BG = "#fdecea"
 REJECTED_FG = "#b00020"
 ACCEPTED_FG = "#1b7f3b"
-
-
-def _unprefixed(reason: str, path: str) -> str:
-    """The reason without the file name in front (the table shows the file in its own column)."""
-    for prefix in (f"{path}: ", f"{path}："):
-        if reason.startswith(prefix):
-            return reason[len(prefix):]
-    return reason
-
-
-def _statuses(session: Session, inputs: list[Path]) -> list[FileStatus]:
-    """Each file's status when nothing could be merged (merge() raised, so it wrote no result)."""
-    files, _experts, _rubrics = take_in(session, inputs)
-    out = []
-    for f in files:
-        reason = MergeError(f["reason"]["template"], **f["reason"].get("fields", {})).message() if f["reason"] else ""
-        out.append(FileStatus(f["path"], f["expert_id"], f["expert_name"], f["organisation"], f["title"],
-                              f["fingerprint"], f["round"], f["status"], reason))
-    return out
 
 
 class MergePage(QWidget):
@@ -179,7 +163,7 @@ class MergePage(QWidget):
                                if x)
                 status = tr("accepted") if st.status == ACCEPTED else tr("refused")
                 cells = [p.name, who or "—", "" if st.round is None else str(st.round), st.fingerprint or "—",
-                         status, _unprefixed(st.reason, st.path)]
+                         status, st.reason]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(p) if c == 0 else (st.reason if st is not None and c == 5 else text))
@@ -215,7 +199,7 @@ class MergePage(QWidget):
             self.say(tr("Add the score files first."), error=True)
             return
         try:
-            out = result_target(session)
+            out = ResultFile.for_session(session).path
         except PanelReviewError as exc:
             self.say(str(exc), error=True)
             return
@@ -227,8 +211,8 @@ class MergePage(QWidget):
 
             try:
                 return merge(session, inputs, out=out, progress=checking), None
-            except MergeError as exc:
-                return None, (exc, _statuses(session, inputs))
+            except NothingMerged as exc:  # it carries every file's status: nothing is checked twice
+                return None, (exc, exc.files)
 
         self.say(tr("Merging…"))
         # cancelling is safe while the files are checked: the result file is written whole at the end

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelReviewError
-from app.merge import FAILED, PASSED, Result, record_inspection
+from app.merge import record_inspection
+from app.result import Result
+from app.vocabulary import FAILED, PASSED
 from ui import settings
 from ui.i18n import tr
 from ui.secretary.words import (
-    CANDIDATE_BG, FLAGGED_BG, GREEN, ID_ROLE, MUTED, RED, caption, category_names, inspection_text, ordered,
+    CANDIDATE_BG, FLAGGED_BG, GREEN, ID_ROLE, MUTED, RED, caption, quotas_of, ranking_groups, inspection_text, ordered,
     rank_text, score_or_votes,
 )
 
@@ -106,19 +108,21 @@ class InspectionPage(QWidget):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         chosen = None
-        for cat in category_names(result):
-            info = next((c for c in result.categories if c["name"] == cat), {})
-            quota = info.get("quota")
-            head = QTreeWidgetItem([cat + (tr("　quota {n}").format(n=quota) if quota is not None else "")])
+        for group in ranking_groups(result):
+            quotas = quotas_of(result, group)
+            limits = "，".join((f"{q.tier} " if q.tier else "") + tr("quota {n}").format(n=q.quota)
+                              for q in quotas if q.quota is not None)
+            head = QTreeWidgetItem([group.name + (f"　{limits}" if limits else "")])
             head.setFont(0, bold)
             head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             head.setBackground(0, QBrush(QColor("#eef1f5")))
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)  # only takes once the item is in the tree
-            awaiting = set(info.get("awaiting", []))
-            boundary = set(info.get("boundary_tie", []))
-            candidates = set(info.get("candidates", []))
-            members = ordered([x for x in result.applicants if x.category == cat and x.rank is not None])
+            awaiting = {i for q in quotas for i in q.awaiting}
+            boundary = {i for q in quotas for i in q.boundary_tie + q.reserve_tie}
+            candidates = {i for q in quotas for i in q.candidates}
+            reserves = {i for q in quotas for i in q.reserves} - candidates
+            members = ordered([x for x in result.applicants if x.category in group.members and x.rank is not None])
             if not members:
                 none = QTreeWidgetItem(["", tr("No applicant of this category is ranked.")])
                 none.setForeground(1, QBrush(QColor(MUTED)))
@@ -140,6 +144,8 @@ class InspectionPage(QWidget):
                     for c in range(5):
                         item.setBackground(c, QBrush(QColor(CANDIDATE_BG)))
                     item.setText(1, a.name + "　" + tr("[candidate]"))
+                elif a.id in reserves:
+                    item.setText(1, a.name + "　" + tr("[reserve]"))
                 if a.id in boundary:
                     item.setBackground(3, QBrush(QColor(FLAGGED_BG)))
                     item.setText(3, state + " · " + tr("tied at the quota"))
@@ -232,9 +238,9 @@ def candidates_html(result: Result) -> str:
         return "、".join(escape(by_id[i].name) if i in by_id else escape(i) for i in ids)
 
     for cat in result.categories:
-        quota = cat["quota"]
-        chosen = cat["candidates"]
-        title = escape(cat["name"])
+        quota = cat.quota
+        chosen = cat.candidates
+        title = escape(cat.label)
         count = (tr("{n} of {quota} places filled").format(n=len(chosen), quota=quota) if quota is not None
                  else tr("{n} candidates, no quota").format(n=len(chosen)))
         out.append(f"<h3 style='margin-bottom:2px'>{title}　<span style='font-weight:normal;color:{MUTED}'>"
@@ -248,18 +254,20 @@ def candidates_html(result: Result) -> str:
             out.append(f"<ol style='margin-top:0'>{items}</ol>")
         else:
             out.append(f"<p style='color:{MUTED};margin-top:0'>{escape(tr('No candidates yet.'))}</p>")
-        ranked = [a for a in result.applicants if a.category == cat["name"] and a.rank is not None]
-        if cat["awaiting"]:
-            first = by_id.get(cat["awaiting"][0])
+        if cat.reserves:
+            out.append(f"<p style='margin-top:0'>{escape(tr('Reserve list:'))} {names(cat.reserves)}</p>")
+        ranked = [a for a in result.applicants if a.category in cat.members and a.rank is not None]
+        if cat.awaiting:
+            first = by_id.get(cat.awaiting[0])
             text = escape(tr("Awaiting the field inspection of {names} (rank {rank}): the list is filled in rank "
                              "order and cannot pass over them, since they might pass."))
             out.append(f"<p style='color:#1f5fa8'>"
-                       f"{text.format(names=names(cat['awaiting']), rank=escape(rank_text(first) if first else ''))}</p>")
-        elif cat["boundary_tie"]:
+                       f"{text.format(names=names(cat.awaiting), rank=escape(rank_text(first) if first else ''))}</p>")
+        elif cat.boundary_tie or cat.reserve_tie:
             left = (quota or 0) - len(chosen)
             text = escape(tr("{names} share a rank and all passed, but only {left} places are left: a tie at the "
                              "quota boundary. The panel decides; none of them is listed until it does."))
-            out.append(f"<p style='color:{RED}'>{text.format(names=names(cat['boundary_tie']), left=left)}</p>")
+            out.append(f"<p style='color:{RED}'>{text.format(names=names(cat.boundary_tie or cat.reserve_tie), left=left)}</p>")
         elif quota is not None and len(chosen) >= quota:
             out.append(f"<p style='color:{GREEN}'>{escape(tr('The list is full.'))}</p>")
         elif not ranked:

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelReviewError
-from app.merge import ApplicantResult, Result
+from app.result import ApplicantResult, Category, Result
 from ui import settings
 from ui.dialogs import show_error
 from ui.i18n import tr
 from ui.secretary.detail import DetailDialog
 from ui.secretary.words import (
-    CENTER, FLAGGED_BG, GREEN, ID_ROLE, MUTED, OUTLIER_BG, RED, RIGHT, caption, category_names, flag_kind_text,
-    inspection_text, method_text, ordered, points, rank_text, score_or_votes, status_text, table_item,
+    CENTER, FLAGGED_BG, GREEN, ID_ROLE, MUTED, OUTLIER_BG, RED, RIGHT, caption, flag_kind_text, inspection_text,
+    method_text, ordered, points, quotas_of, rank_text, ranking_groups, score_or_votes, status_text, table_item,
 )
 
 
@@ -79,11 +79,11 @@ class RankingPage(QWidget):
         while self.categories.count():
             self.categories.removeTab(0)
         if result is not None:
-            for name in category_names(result):
-                n = sum(1 for a in result.applicants if a.category == name)
-                k = self.categories.addTab(f"{name}（{n}）" if self._zh() else f"{name} ({n})")
-                self.categories.setTabData(k, name)
-                if name == current:
+            for group in ranking_groups(result):
+                n = sum(1 for a in result.applicants if a.category in group.members)
+                k = self.categories.addTab(f"{group.name}（{n}）" if self._zh() else f"{group.name} ({n})")
+                self.categories.setTabData(k, group.name)
+                if group.name == current:
                     self.categories.setCurrentIndex(k)
         self.categories.blockSignals(False)
         self.fill()
@@ -93,18 +93,25 @@ class RankingPage(QWidget):
         return tr("Ranking") != "Ranking"
 
     def category(self) -> str | None:
+        """The shown ranking group's name: a category, or several ranked together ("A或B")."""
         k = self.categories.currentIndex()
         return self.categories.tabData(k) if k >= 0 else None
 
+    def group(self) -> Category | None:
+        name = self.category()
+        return next((g for g in ranking_groups(self.result) if g.name == name), None) if self.result else None
+
     def show_category(self, name: str) -> None:
-        for k in range(self.categories.count()):
-            if self.categories.tabData(k) == name:
+        """Show the ranking group of category `name` (or the group called so)."""
+        for k, g in enumerate(ranking_groups(self.result) if self.result else []):
+            if name == g.name or name in g.members:
                 self.categories.setCurrentIndex(k)
 
     def rows(self) -> list[ApplicantResult]:
-        if self.result is None:
+        group = self.group()
+        if group is None:
             return []
-        return ordered([a for a in self.result.applicants if a.category == self.category()])
+        return ordered([a for a in self.result.applicants if a.category in group.members])
 
     def applicant_at(self, row: int) -> str | None:
         item = self.table.item(row, 1)
@@ -118,34 +125,37 @@ class RankingPage(QWidget):
             self.about.setText("")
             self.unranked.setHtml("")
             return
-        cat = self.category()
         d = result.decimals
-        self.experts = [e for e in result.experts if e["merged"]]
-        head = [tr("Rank"), tr("Applicant"), tr("Consensus")] + [e["name"] for e in self.experts] + [
+        self.experts = result.merged_experts
+        head = [tr("Rank"), tr("Applicant"), tr("Consensus")] + [e.name for e in self.experts] + [
             tr("Recommend (yes : no)"), tr("Basic conditions"), tr("Status"), tr("Flags")]
         self.table.setColumnCount(len(head))
         self.table.setHorizontalHeaderLabels(head)
         for k, e in enumerate(self.experts, start=3):
-            self.table.horizontalHeaderItem(k).setToolTip(f"{e['id']} {e['name']} {e['organisation']} {e['title']}")
+            self.table.horizontalHeaderItem(k).setToolTip(f"{e.id} {e.name} {e.organisation} {e.title}")
         people = self.rows()
         self.table.setRowCount(len(people))
-        candidates = set(next((c["candidates"] for c in result.categories if c["name"] == cat), []))
+        quotas = quotas_of(result, self.group()) if self.group() else []
+        marks = {aid: tr("[candidate]") + (f" {c.tier}" if c.tier else "") for c in reversed(quotas)
+                 for aid in c.candidates}
+        marks.update({aid: tr("[reserve]") + (f" {c.tier}" if c.tier else "") for c in quotas for aid in c.reserves
+                      if aid not in marks})
         first_expert, after = 3, 3 + len(self.experts)
         for r, a in enumerate(people):
             outliers = {f.expert_id: f for f in a.flags if f.kind == "outlier_total"}
             row_flags = [f for f in a.flags if f.kind != "outlier_total"]
             name = table_item(a.name, tip=f"{a.id} {a.name}" + (f"\n{a.variant}" if a.variant else ""))
             name.setData(ID_ROLE, a.id)
-            if a.id in candidates:
-                name.setText(a.name + "　" + tr("[candidate]"))
+            if a.id in marks:
+                name.setText(a.name + "　" + marks[a.id])
             cells = [table_item(rank_text(a), align=CENTER), name, table_item(score_or_votes(a, d), align=RIGHT)]
             bold = QFont(self.table.font())
             bold.setBold(True)
             cells[2].setFont(bold)
             for e in self.experts:
-                eid = e["id"]
+                eid = e.id
                 if eid in a.recused:
-                    cell = table_item(tr("recused"), tip=tr("{name} recused from this applicant").format(name=e["name"]),
+                    cell = table_item(tr("recused"), tip=tr("{name} recused from this applicant").format(name=e.name),
                                  align=CENTER)
                     cell.setForeground(QBrush(QColor(MUTED)))
                 elif eid in a.expert_totals:
@@ -154,7 +164,7 @@ class RankingPage(QWidget):
                         cell.setBackground(QBrush(QColor(OUTLIER_BG)))
                         cell.setToolTip(f"{flag_kind_text('outlier_total')}: {outliers[eid].detail}")
                 else:
-                    cell = table_item("", tip=tr("{name} did not score this applicant").format(name=e["name"]))
+                    cell = table_item("", tip=tr("{name} did not score this applicant").format(name=e.name))
                 cells.append(cell)
             recs = a.recommendations
             cells.append(table_item(f"{recs.get('yes', 0)} : {recs.get('no', 0)}", align=CENTER))
@@ -186,19 +196,25 @@ class RankingPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(len(head) - 1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(len(head) - 1, 230)
-        self._fill_about(cat)
+        self._fill_about()
         self._fill_unranked(people)
 
-    def _fill_about(self, cat: str | None) -> None:
+    def _fill_about(self) -> None:
         result = self.result
-        quota = next((c["quota"] for c in result.categories if c["name"] == cat), None)
+        group = self.group()
         parts = [tr("Consensus method: <b>{method}</b>").format(method=escape(method_text(result.method)))]
-        parts.append(tr("quota: {n}").format(n=quota) if quota is not None else tr("no quota"))
-        ag = result.agreement.get(cat or "")
-        if ag and ag.get("value") is not None:
+        for q in quotas_of(result, group) if group else []:
+            if q.quota is None:
+                parts.append(tr("no quota"))
+                continue
+            text = tr("quota: {n}").format(n=q.quota) + (
+                "，" + tr("reserve list: {n}").format(n=q.reserve) if q.reserve else "")
+            parts.append(f"{escape(q.tier)} {text}" if q.tier else text)
+        ag = result.agreement.get(group.name if group else "")
+        if ag and ag.value is not None:
             parts.append(tr("Kendall's W <b>{w}</b> ({applicants} applicants, {experts} experts; 1 means the experts "
-                            "rank alike, 0 not at all)").format(w=ag["value"], applicants=ag["applicants"],
-                                                                  experts=ag["experts"]))
+                            "rank alike, 0 not at all)").format(w=ag.value, applicants=ag.applicants,
+                                                                  experts=ag.experts))
         else:
             parts.append(tr("Kendall's W: not computed (too few applicants ranked by the same experts)"))
         self.about.setText("　·　".join(parts))
@@ -208,7 +224,8 @@ class RankingPage(QWidget):
         for a in people:
             if a.rank is not None:
                 continue
-            reasons = list(a.ineligible_reasons) or [f.detail for f in a.flags if f.kind == "insufficient_experts"]
+            reasons = list(a.ineligible_reasons) or [f.detail for f in a.flags if f.kind == "insufficient_experts"] \
+                or [f.detail for f in a.flags if f.kind == "not_recommended"]
             items = "".join(f"<li>{escape(r)}</li>" for r in reasons) or f"<li>{escape(status_text(a))}</li>"
             out.append(f"<p><b>{escape(a.name)}</b>　<span style='color:{RED}'>{escape(status_text(a))}</span></p>"
                        f"<ul style='margin-top:0'>{items}</ul>")

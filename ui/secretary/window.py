@@ -17,17 +17,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from app.errors import PanelReviewError
-from app.merge import Result, load_result
+from app.result import Result
+from app.resultfile import ResultFile
 from app.session import Session, open_session
 from ui import settings
 from ui.dialogs import show_error
-from ui.i18n import tr
+from ui.i18n import language_menu, tr
 from ui.secretary.export import CANDIDATES, SUMMARY, Exporter
 from ui.secretary.files import MergePage
 from ui.secretary.inspection import InspectionPage
 from ui.secretary.prepare import PreparePage
 from ui.secretary.ranking import RankingPage
-from ui.secretary.result_file import existing_result
 
 
 class SecretaryWindow(QMainWindow):
@@ -125,14 +125,7 @@ class SecretaryWindow(QMainWindow):
                 a = action(text, lambda _=False, w=what, h=how: self.exporter.print_sheet(w, h))
                 sub.addAction(a)
                 self.result_actions.append(a)
-        settings_menu = menu.addMenu(tr("S&ettings"))
-        lang = settings_menu.addMenu(tr("Language"))
-        for code, label in (("zh_CN", "中文"), ("en", "English")):
-            a = QAction(label, self)
-            a.setCheckable(True)
-            a.setChecked(settings.get("language") == code)
-            a.triggered.connect(lambda _=False, c=code: self.language_change.emit(c))
-            lang.addAction(a)
+        language_menu(menu.addMenu(tr("S&ettings")), settings.get("language"), self.language_change.emit)
 
     def _update(self) -> None:
         s = self.session
@@ -174,10 +167,10 @@ class SecretaryWindow(QMainWindow):
             self.prepare.set_session(session)
         self.merge_page.set_session(session)
         self.result = None
-        found = existing_result(session)
+        found = ResultFile.existing(session)
         if found is not None:
             with contextlib.suppress(PanelReviewError):
-                self.result = load_result(found)
+                self.result = found.load()
         self.merge_page.set_result(self.result)
         self.ranking.set_result(self.result)
         self.inspection.set_result(self.result)
@@ -194,7 +187,7 @@ class SecretaryWindow(QMainWindow):
     def reload_result(self) -> None:
         if self.result is not None:
             try:
-                self.show_result(load_result(self.result.path))
+                self.show_result(ResultFile(self.result.path).load())
             except PanelReviewError as exc:
                 show_error(self, str(exc))
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidgetItem
 
-from app.merge import PASSED, ApplicantResult, Result, score_text
+from app import vocabulary as words
+from app.result import ApplicantResult, Category, Result, score_text
 from ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -26,20 +27,17 @@ def rank_text(a: ApplicantResult) -> str:
 
 
 def status_text(a: ApplicantResult) -> str:
-    words = {"candidate": tr("candidate"), "ranked": tr("ranked"), "ineligible": tr("ineligible"),
-             "insufficient_experts": tr("insufficient experts")}
-    return words.get(a.status, a.status)
+    return words.word(a.status)
 
 
 def inspection_text(a: ApplicantResult) -> str:
     if a.inspection is None:
         return tr("not inspected yet") if a.rank is not None else ""
-    return tr("passed") if a.inspection.result == PASSED else tr("not passed")
+    return tr("passed") if a.inspection.passed else tr("not passed")
 
 
 def flag_kind_text(kind: str) -> str:
-    return {"outlier_total": tr("outlying total"), "criterion_spread": tr("criterion spread"),
-            "insufficient_experts": tr("insufficient experts")}.get(kind, kind)
+    return words.word(kind)
 
 
 def method_names() -> list[tuple[str, str]]:
@@ -63,11 +61,11 @@ def score_or_votes(a: ApplicantResult, decimals: int) -> str:
 
 
 def decision_text(decision: str | None) -> str:
-    return {"positive": tr("recommend"), "negative": tr("do not recommend")}.get(decision or "", tr("no decision"))
+    return words.word(decision) if decision else tr("no decision")
 
 
 def answer_text(value: str | None) -> str:
-    return {"yes": tr("yes"), "no": tr("no")}.get(value or "", value or "—")
+    return words.word(value) if value else "—"
 
 
 def ordered(applicants: list[ApplicantResult]) -> list[ApplicantResult]:
@@ -76,9 +74,18 @@ def ordered(applicants: list[ApplicantResult]) -> list[ApplicantResult]:
     return ranked + [a for a in applicants if a.rank is None]
 
 
-def category_names(result: Result) -> list[str]:
-    names = [c["name"] for c in result.categories]
-    return names + [n for n in dict.fromkeys(a.category for a in result.applicants) if n not in names]
+def ranking_groups(result: Result) -> list[Category]:
+    """Each ranking group once (the first quota over its categories; a tier's twin shares its ranking)."""
+    out: list[Category] = []
+    for c in result.categories:
+        if not any(g.members == c.members for g in out):
+            out.append(c)
+    return out
+
+
+def quotas_of(result: Result, group: Category) -> list[Category]:
+    """The quotas over the same categories as `group`: one per tier."""
+    return [c for c in result.categories if c.members == group.members]
 
 
 def table_item(text: str, *, tip: str = "", align: Qt.AlignmentFlag | None = None) -> QTableWidgetItem:

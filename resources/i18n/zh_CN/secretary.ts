@@ -487,5 +487,29 @@
             <source>Writing {file}</source>
             <translation>正在写入 {file}</translation>
         </message>
+        <message>
+            <source>[reserve]</source>
+            <translation>〔备选〕</translation>
+        </message>
+        <message>
+            <source>reserve list: {n}</source>
+            <translation>备选 {n}</translation>
+        </message>
+        <message>
+            <source>Reserve list:</source>
+            <translation>备选名单：</translation>
+        </message>
+        <message>
+            <source>not scored (gate)</source>
+            <translation>未评分（门槛）</translation>
+        </message>
+        <message>
+            <source>none of the levels</source>
+            <translation>无符合档次</translation>
+        </message>
+        <message>
+            <source>quota {n}</source>
+            <translation>名额 {n}</translation>
+        </message>
     </context>
 </TS>
