@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
-from app import rubric as rubric_mod, session as session_mod, tables
+from app import quota as quota_mod, rubric as rubric_mod, session as session_mod, tables
 from app.errors import PanelReviewError
 from ui.background import N_
 from ui.i18n import tr
@@ -99,7 +99,17 @@ class PreparePage(QWidget):
         self.quotas.verticalHeader().hide()
         self.quotas.setMaximumHeight(150)
         ql.addWidget(self.quotas)
+        self.written = QLineEdit()
+        self.written.setPlaceholderText(tr("e.g. A+B=2; C+D=1; 资金补助类:国际合作类=2/1"))
+        self.written.setToolTip(tr("Quotas as the call writes them, separated by semicolons: A+B=2 for several "
+                                   "categories together, TIER:CATEGORY=N for a tier, …=N/R for R on the reserve "
+                                   "list. A category written here is not limited by the table above."))
+        self.written.setAccessibleName(tr("Quotas over several categories, tiers and reserve lists"))
+        written = QFormLayout()
+        written.addRow(tr("Combined quotas, tiers, reserves"), self.written)
+        ql.addLayout(written)
         lay.addWidget(quota_box)
+        lay.addWidget(self._rules_box())
 
         row = QHBoxLayout()
         self.check_button = QPushButton(tr("Check tables and materials"))
@@ -123,6 +133,46 @@ class PreparePage(QWidget):
         self.report.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.report, 1)
         self.applicants.changed.connect(lambda _: self.check(quiet=True))
+
+    # The rules the documents leave to the secretary (docs/rules.md): each printed on the summary.
+    RULES = (
+        ("condition_rule", N_("Basic conditions and gates"),
+         (("majority", N_("met when more than half say yes")), ("unanimous", N_("met only when all say yes")))),
+        ("recommendation_rule", N_("A majority not recommending"),
+         (("advisory", N_("a warning; still ranked")), ("majority", N_("not ranked")))),
+        ("field_inspection", N_("Field inspection"),
+         (("required", N_("required before the candidate list (000)")), ("none", N_("none (e.g. 003)")))),
+        ("none_of_levels", N_("\"None of the levels\" (0 points)"),
+         (("allowed", N_("allowed as an explicit answer")), ("refused", N_("refused: a level must be chosen")))),
+    )
+
+    def _rules_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Rules the documents leave to you (printed on the summary)"))
+        grid = QGridLayout(box)
+        self.rules: dict[str, QComboBox] = {}
+        for k, (key, label, choices) in enumerate(self.RULES):
+            combo = QComboBox()
+            for code, text in choices:
+                combo.addItem(tr(text), code)
+            combo.setAccessibleName(tr(label))
+            self.rules[key] = combo
+            grid.addWidget(QLabel(tr(label)), k // 2, (k % 2) * 2)
+            grid.addWidget(combo, k // 2, (k % 2) * 2 + 1)
+        self.min_experts = QSpinBox()
+        self.min_experts.setRange(0, 99)
+        self.min_experts.setSpecialValueText(tr("not set (warn only)"))
+        self.min_experts.setAccessibleName(tr("Fewest experts per applicant"))
+        row = len(self.RULES) // 2 + len(self.RULES) % 2
+        grid.addWidget(QLabel(tr("Fewest experts per applicant")), row, 0)
+        grid.addWidget(self.min_experts, row, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
+
+    def rule_values(self) -> dict[str, object]:
+        values: dict[str, object] = {key: combo.currentData() for key, combo in self.rules.items()}
+        values["min_experts"] = self.min_experts.value() or None
+        return values
 
     def set_session(self, session: session_mod.Session | None) -> None:
         """The session to copy to the experts' sticks (one just created or opened)."""
@@ -155,7 +205,7 @@ class PreparePage(QWidget):
         self._fill_quotas(people, known)
         missing_total = 0
         for a in people:
-            top = QTreeWidgetItem([f"{a.name} ({a.id})", "", ""])
+            top = QTreeWidgetItem([f"{a.name} ({a.id})", "", str(a.rubric_choice) if a.rubric_choice else ""])
             self.report.addTopLevelItem(top)
             applied = known[a.rubric_id].apply(a.profile)
             names = list(dict.fromkeys(m.name for m in applied.materials))
@@ -200,9 +250,15 @@ class PreparePage(QWidget):
             spin.setValue(have.get(cat, sum(1 for a in people if a.category == cat)))
             self.quotas.setCellWidget(r, 1, spin)
 
-    def quota_values(self) -> dict[str, int]:
-        return {self.quotas.item(r, 0).text(): self.quotas.cellWidget(r, 1).value()
-                for r in range(self.quotas.rowCount())}
+    def quota_values(self) -> list[quota_mod.Quota]:
+        """The written quotas, then one per category of the table that none of them covers.
+
+        SessionError naming a written quota that cannot be read."""
+        written = [quota_mod.parse(t) for t in self.written.text().replace("；", ";").split(";") if t.strip()]
+        covered = {c for q in written for c in q.categories}
+        simple = [quota_mod.Quota((self.quotas.item(r, 0).text(),), self.quotas.cellWidget(r, 1).value())
+                  for r in range(self.quotas.rowCount()) if self.quotas.item(r, 0).text() not in covered]
+        return written + simple
 
     # -- creating -----------------------------------------------------------
 
@@ -215,9 +271,14 @@ class PreparePage(QWidget):
                       error=True)
             return
         target = out / name
+        try:
+            quotas = self.quota_values()
+        except PanelReviewError as exc:
+            self._say(str(exc), error=True)
+            return
         kwargs = dict(title=self.title.text(), applicants=self.applicants.path(), experts=self.experts.path(),
                       materials=self.materials.path(), date=self.date.date().toString("yyyy-MM-dd"),
-                      quotas=self.quota_values(), method=self.method.currentData())
+                      quotas=quotas, method=self.method.currentData(), settings=self.rule_values())
         def work(progress: Progress) -> session_mod.Session:
             progress(0, 0, N_("Reading the tables and fingerprinting the materials"))
             return session_mod.create(target, **kwargs)

@@ -511,5 +511,77 @@
             <source>quota {n}</source>
             <translation>名额 {n}</translation>
         </message>
+        <message>
+            <source>"None of the levels" (0 points)</source>
+            <translation>“无符合档次”（0分）</translation>
+        </message>
+        <message>
+            <source>A majority not recommending</source>
+            <translation>多数专家不建议认定</translation>
+        </message>
+        <message>
+            <source>Basic conditions and gates</source>
+            <translation>基本条件与门槛</translation>
+        </message>
+        <message>
+            <source>Combined quotas, tiers, reserves</source>
+            <translation>共用名额、层级、备选</translation>
+        </message>
+        <message>
+            <source>Fewest experts per applicant</source>
+            <translation>每个申报单位最少评分专家</translation>
+        </message>
+        <message>
+            <source>Quotas as the call writes them, separated by semicolons: A+B=2 for several categories together, TIER:CATEGORY=N for a tier, …=N/R for R on the reserve list. A category written here is not limited by the table above.</source>
+            <translation>按申报通知的写法填写名额，以分号分隔：A+B=2 表示几个类别共用名额，层级:类别=N 表示分层级，…=N/R 表示另有R个备选。此处写到的类别不再受上表限制。</translation>
+        </message>
+        <message>
+            <source>Quotas over several categories, tiers and reserve lists</source>
+            <translation>共用名额、层级与备选名单</translation>
+        </message>
+        <message>
+            <source>Rules the documents leave to you (printed on the summary)</source>
+            <translation>文件未作规定、由您选择的规则（印在汇总表上）</translation>
+        </message>
+        <message>
+            <source>a warning; still ranked</source>
+            <translation>仅提示，仍参加排名</translation>
+        </message>
+        <message>
+            <source>allowed as an explicit answer</source>
+            <translation>允许，作为明确选择</translation>
+        </message>
+        <message>
+            <source>e.g. A+B=2; C+D=1; 资金补助类:国际合作类=2/1</source>
+            <translation>如 A+B=2; C+D=1; 资金补助类:国际合作类=2/1</translation>
+        </message>
+        <message>
+            <source>met only when all say yes</source>
+            <translation>全体认为满足方为满足</translation>
+        </message>
+        <message>
+            <source>met when more than half say yes</source>
+            <translation>过半数认为满足即为满足</translation>
+        </message>
+        <message>
+            <source>none (e.g. 003)</source>
+            <translation>不进行（如〔003〕）</translation>
+        </message>
+        <message>
+            <source>not ranked</source>
+            <translation>不参加排名</translation>
+        </message>
+        <message>
+            <source>not set (warn only)</source>
+            <translation>未设定（仅提示）</translation>
+        </message>
+        <message>
+            <source>refused: a level must be chosen</source>
+            <translation>不允许，须选择档次</translation>
+        </message>
+        <message>
+            <source>required before the candidate list (000)</source>
+            <translation>列入候选名单前必须考察（〔000〕）</translation>
+        </message>
     </context>
 </TS>
