@@ -7,7 +7,11 @@ core reads (app/i18n.py), so the CLI and the window never disagree.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from app import i18n
 
@@ -41,3 +45,15 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
             _installed.append(base)
             break
     return lang
+
+
+def language_menu(menu: QMenu, current: str, choose: Callable[[str], None]) -> QMenu:
+    """Settings → Language in `menu`, each language in its own words; `choose(code)` when one is picked."""
+    sub = menu.addMenu(tr("Language"))
+    for code, label in (("zh_CN", "中文"), ("en", "English")):
+        action = QAction(label, sub)
+        action.setCheckable(True)
+        action.setChecked(current == code)
+        action.triggered.connect(lambda _=False, c=code: choose(c))
+        sub.addAction(action)
+    return sub

@@ -20,7 +20,7 @@ from ui.dialogs import show_error
 from ui.expert.dialogs import MissingDialog, RecusalDialog
 from ui.expert.rubric_form import RubricForm
 from ui.expert.sheets import ALL, sheet_pdf
-from ui.i18n import tr
+from ui.i18n import language_menu, tr
 from ui.printing import PrintJob, save_pdf
 from ui.tasks import run_task
 from ui.viewer import PdfViewer
@@ -236,14 +236,7 @@ class ExpertWindow(QMainWindow):
         view_menu.addAction(self.next_action)
         view_menu.addAction(action(tr("Next page"), lambda: self.turn_page(1)))
         view_menu.addAction(action(tr("Previous page"), lambda: self.turn_page(-1)))
-        settings_menu = menu.addMenu(tr("S&ettings"))
-        lang = settings_menu.addMenu(tr("Language"))
-        for code, label in (("zh_CN", "中文"), ("en", "English")):
-            a = QAction(label, self)
-            a.setCheckable(True)
-            a.setChecked(settings.get("language") == code)
-            a.triggered.connect(lambda _=False, c=code: self.language_change.emit(c))
-            lang.addAction(a)
+        language_menu(menu.addMenu(tr("S&ettings")), settings.get("language"), self.language_change.emit)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(action(tr("Keyboard shortcuts"), self.show_keys, "F1"))
 
