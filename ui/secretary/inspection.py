@@ -129,7 +129,7 @@ class InspectionPage(QWidget):
                 none.setFlags(none.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 head.addChild(none)
             for a in members:
-                state = inspection_text(a)
+                state = inspection_text(a, required=result.settings.get("field_inspection") != "none")
                 if a.id in awaiting:
                     state = tr("next to inspect")
                 item = QTreeWidgetItem(["", a.name, score_or_votes(a, d), state,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QMessageBox, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -63,7 +63,16 @@ class PreparePage(QWidget):
     def __init__(self, session: session_mod.Session | None = None) -> None:
         super().__init__()
         self.session = session
-        lay = QVBoxLayout(self)
+        # the page scrolls: at 150 % on a 1366×768 laptop it is taller than the screen
+        inner = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(inner)
         box = QGroupBox(tr("New review session"))
         form = QFormLayout(box)
         self.title = QLineEdit()
@@ -131,6 +140,7 @@ class PreparePage(QWidget):
         self.report = QTreeWidget()
         self.report.setHeaderLabels([tr("Applicant / material"), tr("Status"), tr("File")])
         self.report.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.report.setMinimumHeight(160)
         lay.addWidget(self.report, 1)
         self.applicants.changed.connect(lambda _: self.check(quiet=True))
 

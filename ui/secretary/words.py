@@ -30,9 +30,11 @@ def status_text(a: ApplicantResult) -> str:
     return words.word(a.status)
 
 
-def inspection_text(a: ApplicantResult) -> str:
+def inspection_text(a: ApplicantResult, *, required: bool = True) -> str:
     if a.inspection is None:
-        return tr("not inspected yet") if a.rank is not None else ""
+        if a.rank is None:
+            return ""
+        return tr("not inspected yet") if required else tr("no inspection required")
     return tr("passed") if a.inspection.passed else tr("not passed")
 
 

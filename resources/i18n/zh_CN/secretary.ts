@@ -583,5 +583,9 @@
             <source>required before the candidate list (000)</source>
             <translation>列入候选名单前必须考察（〔000〕）</translation>
         </message>
+        <message>
+            <source>no inspection required</source>
+            <translation>无需实地考察</translation>
+        </message>
     </context>
 </TS>
