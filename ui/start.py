@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -240,47 +237,23 @@ class Controller:
 # --------------------------------------------------------------------------- the demo session
 
 
-@contextlib.contextmanager
-def _reported(module: Any, name: str, say: Callable[..., None]) -> Iterator[None]:
-    """While inside, `module.name(...)` first calls `say(**its keyword arguments)`.
-
-    Only ever done inside the worker process that builds the demo, which ends
-    with it: app.demo has no progress callback of its own yet.
-    """
-    original = getattr(module, name)
-
-    def reporting(*args: Any, **kwargs: Any) -> Any:
-        say(**kwargs)
-        return original(*args, **kwargs)
-
-    setattr(module, name, reporting)
-    try:
-        yield
-    finally:
-        setattr(module, name, original)
-
-
 def build_demo(progress: Progress, out_dir: str, page_limit: int | None = None) -> str:
     """Worker process: the demo session at `out_dir`, built on first use or if damaged; its folder.
 
     Cancelling is safe before the session is written: the scanned materials
     are drawn in a temporary folder that goes with the cancel.
     """
-    from app import session as session_mod
-
     progress(0, 0, N_("Checking the demo session"))
-    drawn = itertools.count(1)
 
-    def drawing(*, title: str = "", applicant: str = "", **_: Any) -> None:
-        n = next(drawn)
-        progress(n, 0, N_("Drawing scanned material {n}: {applicant}, {material}"), n=n, applicant=applicant,
-                 material=title)
+    def step(done: int, total: int, what: str) -> None:
+        if what:
+            applicant, _, material = what.partition(" / ")
+            progress(done, total, N_("Drawing scanned material {n}: {applicant}, {material}"), n=done + 1,
+                     applicant=applicant, material=material)
+        else:
+            progress(done, total, N_("Writing the session and fingerprinting its materials"))
 
-    def writing(**_: Any) -> None:
-        progress(0, 0, N_("Writing the session and fingerprinting its materials"))
-
-    with _reported(demo, "make_scanned_pdf", drawing), _reported(session_mod, "create", writing):
-        return str(demo.ensure(Path(out_dir), page_limit=page_limit).path)
+    return str(demo.ensure(Path(out_dir), page_limit=page_limit, progress=step).path)
 
 
 def demo_task(parent: QWidget | None, *, out_dir: Path | None = None, page_limit: int | None = None) -> Task:
