@@ -837,6 +837,8 @@ def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) 
                     values.append(cell(s, _yes_no(s.answers.get(c.id), "gate"), "cell_c"))
                 elif _criterion_stop(s, c):
                     values.append(cell(s, "未评分", "cell_c"))
+                elif s.levels.get(c.id) == rubric_mod.NONE_LEVEL:
+                    values.append(cell(s, "无符合档次 0", "cell_c"))
                 else:
                     values.append(cell(s, points(s.criterion_points.get(c.id))))
             text = f"（门槛）{_short(c.text, 40)}" if c.is_gate else c.text

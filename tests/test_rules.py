@@ -366,3 +366,20 @@ def test_a_session_can_refuse_none_of_the_levels(tmp_path):
     with ScoreFile.create(tmp_path / "E01.prscore", s, "E01") as sf:
         with pytest.raises(ScoreError, match="does not allow"):
             sf.set_points("T1", "S1.1", 0, level=NONE_LEVEL)
+
+
+def test_none_of_the_levels_is_printed_as_such(tmp_path):
+    """The explicit answer reads 无符合档次 on the signed opinion sheet and the score sheet, not a bare 0."""
+    from app import sheets
+    from app.rubric import NONE_LEVEL
+
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=1, profile=OFFLINE)
+    path = tmp_path / "E01.prscore"
+    with ScoreFile.create(path, s, "E01") as sf:
+        sf.set_points("T1", "S1.1", 0, level=NONE_LEVEL)
+        scoring.fill(sf, "T1")
+        sf.submit()
+    with ScoreFile.open(path, readonly=True) as sf:
+        opinion = pdftext(sheets.opinion_sheet(sf, "T1", tmp_path / "o.pdf"))
+        score = pdftext(sheets.score_sheet(sf, "高技能人才培训基地", tmp_path / "s.pdf"))
+    assert "无符合档次0" in opinion and "无符合档次0" in score
