@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from app.scorefile import ScoreFile, open_or_create  # noqa: E402
+from tests import scoring  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -53,17 +54,7 @@ def shot(widget, name: str) -> None:
 
 
 def fill_rest_through_core(scores: ScoreFile, skip: set[str]) -> None:
-    for a in scores.applicants:
-        if a.id in skip or scores.recusal(a.id) is not None:
-            continue
-        for item in scores.applied(a.id).items():
-            if item.id in scores.answers(a.id):
-                continue
-            if item.takes_points:
-                scores.set_points(a.id, item.id, item.allowed.max)
-            else:
-                scores.set_answer(a.id, item.id, "yes")
-        scores.set_recommendation(a.id, "positive", "同意。")
+    scoring.fill_all(scores, skip=skip)
 
 
 def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
