@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -57,6 +58,12 @@ from app.rubric import Applied, Criterion
 from app.session import Applicant, Session
 
 ZERO = Decimal(0)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(text: str) -> Decimal:
+    """Points as written in a score file (a few dozen distinct values across a whole panel)."""
+    return Decimal(text)
 
 
 @dataclass(frozen=True)
@@ -209,8 +216,8 @@ def _expert_scores(e: Submission, applicant_id: str, applied: Applied, criteria:
     items = rubrics.items[applicant_id]
     given = e.answers.get(applicant_id, {})
     stopped = rubrics.stopped(applicant_id, given)
-    moot = rubrics.stopped(applicant_id, given, gates=overruled)
-    missing = [i.id for i in rubrics.order[applicant_id] if i.takes_points and i.id in moot]
+    moot = rubrics.stopped(applicant_id, given, gates=overruled) if overruled and stopped else set()
+    missing = [i.id for i in rubrics.order[applicant_id] if i.takes_points and i.id in moot] if moot else []
     recused = e.recused.get(applicant_id)
     has_points = applied.rubric.has_points and recused is None
     crit = {c.id: ZERO for c in criteria}
@@ -221,7 +228,7 @@ def _expert_scores(e: Submission, applicant_id: str, applied: Applied, criteria:
         counted = item.takes_points and item_id not in stopped
         answers[item_id] = Answer(value, level, counted)
         if counted and recused is None:
-            pts = Decimal(value)
+            pts = _decimal(value)
             cid, sid = item.criterion or item_id, item.section or ""
             crit[cid] = crit.get(cid, ZERO) + pts
             sec[sid] = sec.get(sid, ZERO) + pts

@@ -57,7 +57,7 @@ class PanelMember:
     merged: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """A section, criterion, gate or answerable item of an applicant's applied rubric."""
 
@@ -68,7 +68,7 @@ class Part:
     max: Decimal | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     """One answer as the expert gave it; `counted` is whether its points entered the expert's total."""
 
@@ -77,7 +77,7 @@ class Answer:
     counted: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     target_id: str
     material: str
@@ -85,7 +85,7 @@ class Citation:
     page: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ExpertScores:
     """One expert on one applicant: points, answers, words, citations — the drill-down."""
 
@@ -103,7 +103,7 @@ class ExpertScores:
     missing: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ConditionResult:
     """A basic condition, gate or priority condition as the panel answered it."""
 
@@ -116,7 +116,7 @@ class ConditionResult:
     answers: dict[str, tuple[str, str]]  # expert id → (yes/no, comment)
 
 
-@dataclass
+@dataclass(slots=True)
 class Flag:
     """Something the secretary should look at (advisory): an outlying total, a wide spread, too few experts."""
 

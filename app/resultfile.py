@@ -278,7 +278,8 @@ def _applicant_rows(rows: dict[str, list[dict]], pos: int, a: ApplicantResult) -
             "missing": json.dumps(s.missing) if s.missing else None})
         rows["comments"] += [{"applicant_id": a.id, "expert_id": eid, "target_id": t, "text": text}
                              for t, text in s.comments.items()]
-        rows["citations"] += [{"applicant_id": a.id, "expert_id": eid, **vars(c)} for c in s.citations]
+        rows["citations"] += [{"applicant_id": a.id, "expert_id": eid, "target_id": c.target_id,
+                               "material": c.material, "file": c.file, "page": c.page} for c in s.citations]
     rows["conditions"] += [{"applicant_id": a.id, "item_id": c.id, "kind": c.kind, "text": c.text,
                             "met": None if c.met is None else int(c.met), "yes": c.yes, "no": c.no}
                            for c in a.conditions]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -454,7 +455,7 @@ def test_result_file_keeps_everything_for_the_drill_down(tmp_path):
     assert r.leniency["E01"] == D("1.00")
     e01 = a1.scores["E01"]
     assert e01.criteria["S4.3"] == D(6) and e01.comments["S4.3"] == "设备较新"
-    assert [vars(c) for c in e01.citations] == [{"target_id": "S4.3", "material": "设施设备报告",
+    assert [dataclasses.asdict(c) for c in e01.citations] == [{"target_id": "S4.3", "material": "设施设备报告",
                                                  "file": "设施设备报告.pdf", "page": 3}]
     assert (e01.answers["S4.3"].value, e01.answers["S4.3"].counted) == ("6", True) and e01.decision == "positive"
     s43 = a1.part("S4.3")
