@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -89,10 +89,15 @@ class ResultFile:
         for p in cls.places(session):
             if p.is_file():
                 try:
-                    if cls(p).load().session_id == session.id:
-                        return cls(p)
+                    db = cls(p)._open()  # the meta table says whose it is: no need to read the whole result
                 except PanelReviewError:
                     continue
+                try:
+                    meta = {r["key"]: r["value"] for r in db["meta"].rows}
+                finally:
+                    db.close()
+                if meta.get("session_id") == session.id:
+                    return cls(p)
         return None
 
     @classmethod

@@ -11,7 +11,7 @@ from decimal import Decimal as D
 from app.merge import merge, record_inspection
 from app.scorefile import ScoreFile
 from tests import scoring
-from tests.test_merge import hand_in, make_session, one, score, tie_rubric
+from tests.test_merge import hand_in, make_session, one, tie_rubric
 
 STUDIO = "技能大师工作室"
 OFFLINE = {"delivery": "线下", "scope": "普通基地", "applicant_kind": "企业"}
@@ -383,3 +383,24 @@ def test_none_of_the_levels_is_printed_as_such(tmp_path):
         opinion = pdftext(sheets.opinion_sheet(sf, "T1", tmp_path / "o.pdf"))
         score = pdftext(sheets.score_sheet(sf, "高技能人才培训基地", tmp_path / "s.pdf"))
     assert "无符合档次0" in opinion and "无符合档次0" in score
+
+
+def test_a_result_file_of_the_first_schema_still_opens(tmp_path):
+    """0.1 wrote schema 1: no `missing` column, categories without tier, members or reserve lists."""
+    import sqlite3
+
+    from app.resultfile import load_result
+
+    s = make_session(tmp_path, [("A1", "sz-master-studio")], experts=3, quotas={STUDIO: 1})
+    out = tmp_path / "r.prresult"
+    r = merge(s, hand_in(s, tmp_path / "in", {f"E0{k}": {"A1": 80} for k in range(1, 4)}), out=out)
+    con = sqlite3.connect(out)
+    with con:
+        con.execute("alter table expert_applicants drop column missing")
+        for col in ("tier", "members", "reserve", "reserves", "reserve_tie"):
+            con.execute(f"alter table categories drop column {col}")
+        con.execute("update meta set value = '1' where key = 'schema'")
+    con.close()
+    old = load_result(out)
+    assert old.categories[0].members == [STUDIO] and old.categories[0].awaiting == ["A1"]
+    assert one(old, "A1").total == one(r, "A1").total and one(old, "A1").scores["E01"].missing == []
