@@ -124,6 +124,7 @@ def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
 
     fill_rest_through_core(scores, skip={"T01"})
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(type(w), "confirm_submit", lambda self: True)  # the question itself: test_expert_day
     w.submit()
     assert scores.submitted and scores.verify().ok
     shot(w, "expert-submitted")

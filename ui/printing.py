@@ -22,10 +22,10 @@ from typing import Callable, NamedTuple
 
 import pymupdf
 import shiboken6
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar, QToolButton, QWidget
 
 from app.errors import PanelReviewError
 from app.files import write_atomic
@@ -107,6 +107,9 @@ class PrintJob:
             if page.index == 0:
                 if not painter.begin(printer):
                     return
+                # the preview shrinks 300-dpi pages to the screen: smoothly, or the text breaks up
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             elif not printer.newPage():
                 break
             painter.drawImage(QRectF(printer.pageLayout().fullRectPixels(printer.resolution())), page.image)
@@ -135,13 +138,18 @@ class PrintJob:
                         cancellable=True, window=AHEAD, on_part=arrived, on_done=ready, on_cancel=self.done,
                         on_error=lambda exc: self._failed(parent, exc))
 
-    def _show_preview(self, parent: QWidget | None) -> None:
+    def preview_dialog(self, parent: QWidget | None) -> QPrintPreviewDialog:
+        """Qt's preview, fitted to the screen, with Print and Page setup first on its toolbar."""
         dialog = QPrintPreviewDialog(self.printer, parent)
         dialog.setWindowTitle(tr("Print preview — {title}").format(title=self.title))
         dialog.paintRequested.connect(self.paint)
-        dialog.resize(900, 1000)
+        put_print_first(dialog)
+        fit_to_screen(dialog, parent)
         dialog.finished.connect(lambda _=0: self.done())
-        dialog.exec()
+        return dialog
+
+    def _show_preview(self, parent: QWidget | None) -> None:
+        self.preview_dialog(parent).exec()
 
     def print_with_dialog(self, parent: QWidget | None) -> bool:
         """The system's print dialog, then printing in the background; False if the person closed the dialog."""
@@ -248,6 +256,48 @@ class _Printing(QObject):
         self.job.done()
         if self.on_done is not None:
             self.on_done(self.job.pages_printed)
+
+
+def put_print_first(dialog: QPrintPreviewDialog) -> None:
+    """Print and Page setup go to the front of the preview's toolbar, so that no narrow screen hides them."""
+    bar = dialog.findChild(QToolBar)
+    if bar is None:
+        return
+    # Qt's toolbar ends with Page setup, then Print (neither has an object name to find it by)
+    wanted = list(reversed([a for a in bar.actions() if not a.isSeparator()][-2:]))
+    for a in wanted:
+        bar.removeAction(a)
+    while bar.actions() and bar.actions()[-1].isSeparator():
+        bar.removeAction(bar.actions()[-1])
+    first = bar.actions()[0] if bar.actions() else None
+    bar.insertActions(first, wanted)
+    if first is not None:
+        bar.insertSeparator(first)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for a in bar.actions():  # only the two that matter carry words; the rest stay icons
+        button = bar.widgetForAction(a)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if a in wanted
+                                      else Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setAccessibleName(a.text().replace("&", ""))
+
+
+def available_geometry(widget: QWidget | None) -> QRect:
+    """The free part of the screen `widget` is on (the primary screen without one)."""
+    screen = (widget.screen() if widget is not None else None) or QApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def fit_to_screen(dialog: QWidget, parent: QWidget | None, *, portrait: float = 0.78) -> None:
+    """As tall as the screen allows (title bar included), as wide as an A4 page at that height or the toolbar."""
+    free = available_geometry(parent)
+    frame = 40  # the title bar and frame the window system adds around the dialog
+    height = max(360, free.height() - frame)
+    bar = dialog.findChild(QToolBar)
+    width = max(round(height * portrait), bar.sizeHint().width() + 24 if bar is not None else 0)
+    width = min(width, free.width() - 16)
+    dialog.resize(width, height)
+    dialog.move(free.x() + (free.width() - width) // 2, free.y())
 
 
 def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str) -> Path | None:

@@ -109,3 +109,28 @@ def restore_geometry(window, name: str, *, width: int, height: int) -> None:
         window.resize(min(width, avail.width()), min(height, avail.height()))
     else:
         window.resize(1366, 768)
+
+
+def last_expert(session_id: str) -> str | None:
+    """The roster id last used on this computer to score session `session_id`."""
+    value = store().value(f"last_expert/{session_id}")
+    return str(value) if value else None
+
+
+def set_last_expert(session_id: str, expert_id: str) -> None:
+    store().setValue(f"last_expert/{session_id}", expert_id)
+    store().sync()
+
+
+def place(session_id: str, expert_id: str) -> dict[str, Any]:
+    """Where the expert was when the window closed: applicant, material file, 0-based page (any may be missing)."""
+    raw = store().value(f"place/{session_id}/{expert_id}")
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def set_place(session_id: str, expert_id: str, **where: Any) -> None:
+    store().setValue(f"place/{session_id}/{expert_id}", json.dumps(where, ensure_ascii=False))

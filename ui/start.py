@@ -169,10 +169,13 @@ class Controller:
         settings.add_recent(sess.path)
         self._warn_materials(sess)
         if expert is None:
-            login = LoginDialog(sess)
+            login = LoginDialog(sess, last=settings.last_expert(sess.id))
             if not login.exec():
                 return False
             expert = login.expert_id()
+            if expert is None:
+                return False
+        settings.set_last_expert(sess.id, expert)
         scores = open_or_create(sess, expert)
         self.scores = scores
         if not scores.history() and not scores.submitted:

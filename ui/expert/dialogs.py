@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QListWidget,
-    QListWidgetItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QListWidgetItem, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.scorefile import Missing, ScoreFile
@@ -32,22 +32,33 @@ def ask_recusal_reason(parent: QWidget, applicant: str) -> str | None:
 
 
 class LoginDialog(QDialog):
-    """Pick yourself from the roster and confirm the confidentiality pledge."""
+    """Pick yourself from the roster and confirm the confidentiality pledge.
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    Nobody is chosen for the expert: 确定 stays disabled until a name is
+    picked and the pledge ticked. The name last used on this computer for
+    this session is preselected; choosing someone else asks first, so that
+    scores never land under a colleague's name by accident.
+    """
+
+    def __init__(self, session, parent: QWidget | None = None, *, last: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Who is scoring?"))
         self.session = session
+        self.last = last
         lay = QVBoxLayout(self)
         title = QLabel(session.title)
         title.setWordWrap(True)
         title.setStyleSheet("font-size: 14pt; font-weight: 700;")
         lay.addWidget(title)
-        lay.addWidget(QLabel(tr("Choose your name:")))
+        prompt = QLabel(tr("Choose your name:"))
+        lay.addWidget(prompt)
         self.list = QListWidget()
+        self.list.setAccessibleName(tr("Your name on the roster"))
+        prompt.setBuddy(self.list)
         for e in session.experts:
-            item = QListWidgetItem(f"{e.name}　{e.organisation}　{e.title}")
+            item = QListWidgetItem("　".join(x for x in (e.name, e.organisation, e.title) if x))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setToolTip(item.text())
             self.list.addItem(item)
         self.list.setMinimumHeight(150)
         lay.addWidget(self.list)
@@ -56,29 +67,69 @@ class LoginDialog(QDialog):
         pledge.setStyleSheet("background: #f7f3e8; padding: 8px; border: 1px solid #e0d6b8;")
         lay.addWidget(pledge)
         self.agree = QCheckBox(tr("I have read and accept the pledge"))
+        self.agree.setAccessibleDescription(PLEDGE)
         lay.addWidget(self.agree)
+        self.hint = QLabel("")
+        self.hint.setStyleSheet("color: #555;")
+        lay.addWidget(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
         self.list.currentRowChanged.connect(self._update)
+        self.list.itemSelectionChanged.connect(self._update)
         self.agree.toggled.connect(self._update)
         self.list.itemDoubleClicked.connect(lambda _: self.agree.isChecked() and self.accept())
-        self.resize(520, 460)
+        if last:
+            self.choose(last)
+        self._update()
+        self.resize(520, 480)
+
+    def _chosen_item(self) -> QListWidgetItem | None:
+        item = self.list.currentItem()
+        return item if item is not None and item.isSelected() else None
 
     def _update(self) -> None:
-        self.ok.setEnabled(self.list.currentRow() >= 0 and self.agree.isChecked())
+        chosen = self._chosen_item()
+        self.ok.setEnabled(chosen is not None and self.agree.isChecked())
+        if chosen is None:
+            self.hint.setText(tr("Choose your name, then tick the pledge."))
+        elif not self.agree.isChecked():
+            self.hint.setText(tr("Tick the pledge to continue."))
+        else:
+            self.hint.setText("")
 
     def expert_id(self) -> str | None:
-        item = self.list.currentItem()
+        item = self._chosen_item()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def choose(self, expert_id: str) -> None:
         for k in range(self.list.count()):
             if self.list.item(k).data(Qt.ItemDataRole.UserRole) == expert_id:
                 self.list.setCurrentRow(k)
+                self.list.item(k).setSelected(True)
+
+    def _name(self, expert_id: str | None) -> str:
+        return next((e.name for e in self.session.experts if e.id == expert_id), expert_id or "")
+
+    def accept(self) -> None:
+        chosen = self.expert_id()
+        if chosen is None or not self.agree.isChecked():
+            return  # a double-click or Enter cannot get round the disabled 确定
+        if self.last and chosen != self.last and self.last in {e.id for e in self.session.experts}:
+            answer = QMessageBox.question(
+                self, tr("Another name?"),
+                tr("Last time this session was scored here as {last}. Score now as {name}?\n\n"
+                   "The scores go into {name}'s own file; {last}'s scores stay as they are.").format(
+                    last=self._name(self.last), name=self._name(chosen)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
 
 
 class RecusalDialog(QDialog):

@@ -11,10 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QButtonGroup, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QAbstractSpinBox, QApplication, QButtonGroup, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLayout, QLineEdit,
     QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -36,6 +36,84 @@ def wrap_label(text: str, *, css: str = "", selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next line when the pane is narrow (evidence links, pins)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 (Qt)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 (Qt)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt)
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt)
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt)
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class ElidedLabel(QLabel):
+    """One line, cut with … when the pane is narrow; the whole text in the tooltip and for screen readers."""
+
+    def __init__(self, text: str, *, css: str = "") -> None:
+        super().__init__()
+        self.full = text
+        if css:
+            self.setStyleSheet(css)
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        super().setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        super().setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class _ClickToCheck(QObject):
@@ -65,8 +143,21 @@ def choice_row(button: QRadioButton | QCheckBox, text: str) -> QWidget:
     return row
 
 
+class PointsBox(QDoubleSpinBox):
+    """Points typed by the expert; a keystroke the box cannot take is said, not swallowed."""
+
+    refused = Signal(str)  # the text as it would have become
+
+    def validate(self, text: str, pos: int):  # noqa: D102 (Qt)
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.State.Invalid:
+            self.refused.emit(text)
+        return result
+
+
 def points_box(step: Decimal) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
+    box = PointsBox()
     box.setDecimals(0 if step == step.to_integral_value() else 1)
     box.setSingleStep(float(step))
     box.setKeyboardTracking(False)  # save on Enter, focus-out or arrows, not on every keystroke
@@ -109,31 +200,44 @@ class Card(QFrame):
     def add_comment(self) -> None:
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(tr("Comment (optional)"))
-        self.comment.editingFinished.connect(lambda: self.form.save_comment(self.target, self.comment.text()))
+        self.comment.setAccessibleName(tr("Comment on {criterion}").format(criterion=self.target))
+        # saved as it is typed (after a short pause), and at once when the box is left
+        self.comment.textEdited.connect(lambda text: self.form.text_typed(
+            ("comment", self.target), lambda aid=self.form.applicant_id, t=text: self.form.save_comment(
+                self.target, t, applicant_id=aid)))
+        self.comment.editingFinished.connect(self._comment_left)
         self.lay.addWidget(self.comment)
         self.controls.append(self.comment)
 
+    def _comment_left(self) -> None:
+        """Enter or leaving the box: what it holds now is written at once."""
+        self.form._pending.pop(("comment", self.target), None)
+        self.form.save_comment(self.target, self.comment.text())
+
     def add_evidence(self, evidence: tuple[str, ...]) -> None:
+        # the links wrap in a narrow pane; 引用当前页 keeps its place at the right of the first line
         row = QHBoxLayout()
-        row.setSpacing(4)
+        row.setSpacing(6)
+        links = FlowLayout()
         if evidence:
-            row.addWidget(QLabel(tr("Evidence:")))
+            links.addWidget(QLabel(tr("Evidence:")))
             for name in evidence:
                 link = QToolButton()
                 link.setText(name)
                 link.setObjectName("evidence")
                 link.setCursor(Qt.CursorShape.PointingHandCursor)
                 link.setToolTip(tr("Open this material"))
+                link.setAccessibleName(tr("Open the material {name}").format(name=name))
                 link.clicked.connect(lambda _=False, n=name: self.form.open_material.emit(n, -1))
-                row.addWidget(link)
-        row.addStretch(1)
+                links.addWidget(link)
+        row.addLayout(links, 1)
         self.cite = QPushButton(tr("Cite this page"))
+        self.cite.setAccessibleName(tr("Cite the page now shown for {criterion}").format(criterion=self.target))
         self.cite.setToolTip(tr("Pin the page now shown in the viewer to this criterion"))
         self.cite.clicked.connect(lambda: self.form.cite(self.target))
-        row.addWidget(self.cite)
+        row.addWidget(self.cite, 0, Qt.AlignmentFlag.AlignTop)
         self.lay.addLayout(row)
-        self.pins = QHBoxLayout()
-        self.pins.setSpacing(4)
+        self.pins = FlowLayout()
         self.lay.addLayout(self.pins)
         self.controls.append(self.cite)
 
@@ -151,7 +255,6 @@ class Card(QFrame):
             chip.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chip.customContextMenuRequested.connect(lambda _pos, cid=c["id"]: self.form.uncite(cid))
             self.pins.addWidget(chip)
-        self.pins.addStretch(1)
 
     def set_stopped(self, gate: str | None) -> None:
         for w in self.controls:
@@ -225,18 +328,46 @@ class LevelsCard(Card):
             self.controls.append(self.zero)
             self.body.addWidget(choice_row(self.zero, tr("None of the levels applies")))
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Points:")))
+        points_label = QLabel(tr("Points:"))
+        row.addWidget(points_label)
         self.spin = points_box(item.allowed.step)
-        self.spin.setEnabled(False)
+        self.spin.setRange(0, float(item.max or 0))
+        self.spin.setSpecialValueText("—")
+        points_label.setBuddy(self.spin)
         row.addWidget(self.spin)
         self.band_hint = QLabel("")
         self.band_hint.setStyleSheet("color: #666;")
-        row.addWidget(self.band_hint)
-        row.addStretch(1)
+        self.band_hint.setWordWrap(True)
+        row.addWidget(self.band_hint, 1)
         self.body.addLayout(row)
         self.controls.append(self.spin)
         self.group.idClicked.connect(self._level_picked)
         self.spin.valueChanged.connect(self._points_typed)
+        self.spin.refused.connect(self._refused)
+        for k, b in enumerate(self.buttons):
+            lv = item.levels[k]
+            b.setAccessibleName(tr("{criterion}: level {band} pts").format(criterion=self.target, band=str(lv.band)))
+            b.setAccessibleDescription(lv.text)
+        self.spin.setAccessibleName(tr("Points for {criterion}").format(criterion=self.target))
+
+    def bands_text(self) -> str:
+        return " / ".join(str(lv.band) for lv in self.item.levels)
+
+    def _refused(self, text: str) -> None:
+        self.form.failed.emit(tr("{criterion}: “{text}” cannot be typed here: points from 0 to {max}, in the "
+                                 "bands {bands}").format(criterion=self.target, text=text.strip(),
+                                                         max=fmt(self.item.max), bands=self.bands_text()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        """A digit typed on a level (or the card) goes into the points box: the level follows the points."""
+        if event.text() and event.text() in "0123456789" and self.spin.isEnabled() \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.spin.setFocus()
+            self.spin.selectAll()
+            QApplication.sendEvent(self.spin.lineEdit(), QKeyEvent(event.type(), event.key(), event.modifiers(),
+                                                                   event.text()))
+            return
+        super().keyPressEvent(event)
 
     def _level_picked(self, k: int) -> None:
         if k >= len(self.item.levels):
@@ -254,9 +385,23 @@ class LevelsCard(Card):
             self.spin.selectAll()
 
     def _points_typed(self, value: float) -> None:
+        points = Decimal(str(value)).quantize(self.item.allowed.step)
         k = self.group.checkedId()
-        level = k if 0 <= k < len(self.item.levels) else None
-        self.form.save_points(self.item.id, Decimal(str(value)).quantize(self.item.allowed.step), level)
+        if 0 <= k < len(self.item.levels) and points in self.item.levels[k].band:
+            level = k
+        else:  # the points choose the level: the one whose band holds them
+            lv = self.item.level_for(points)
+            if lv is not None:
+                level = self.item.levels.index(lv)
+            elif points == 0 and self.zero is not None:
+                self.form.save_points(self.item.id, Decimal(0), rubric_mod.NONE_LEVEL)
+                return
+            else:
+                self.form.failed.emit(tr("{criterion}: {points} pts is in none of the bands {bands}").format(
+                    criterion=self.target, points=fmt(points), bands=self.bands_text()))
+                self.refresh()
+                return
+        self.form.save_points(self.item.id, points, level)
 
     def refresh(self) -> None:
         value = self.form.answers.get(self.item.id)
@@ -266,11 +411,12 @@ class LevelsCard(Card):
             for b in self.group.buttons():
                 b.setChecked(False)
             self.group.setExclusive(True)
+            self.spin.setRange(0, float(self.item.max or 0))
+            self.spin.setEnabled(self.form.editable)
             if value is None:
-                self.spin.setEnabled(False)
-                self.spin.setRange(0, float(self.item.max or 0))
+                self.spin.setSpecialValueText("—")
                 self.spin.setValue(0)
-                self.band_hint.setText("")
+                self.band_hint.setText(tr("or type the points"))
                 self.badge.setText(tr("max {max}").format(max=fmt(self.item.max)))
                 self.setProperty("answered", False)
             else:
@@ -286,12 +432,14 @@ class LevelsCard(Card):
                     band = rubric_mod.Band(Decimal(0), Decimal(0))
                 else:
                     band = rubric_mod.Band(pts, pts)
-                self.spin.setRange(float(band.low), float(band.high))
+                self.spin.setSpecialValueText("")
                 self.spin.setValue(float(pts))
-                self.spin.setEnabled(band.low != band.high and self.form.editable)
                 self.band_hint.setText(tr("band {band}").format(band=str(band)) if band.low != band.high else "")
                 self.badge.setText(tr("{points} / {max}").format(points=fmt(pts), max=fmt(self.item.max)))
                 self.setProperty("answered", True)
+        self.setAccessibleName(f"{self.target} {self.title.text()}")
+        self.setAccessibleDescription(self.badge.text() + (" · " + self.band_hint.text() if self.band_hint.text()
+                                                           else ""))
         self.style().unpolish(self)
         self.style().polish(self)
 
@@ -415,6 +563,9 @@ class RubricForm(QScrollArea):
     failed = Signal(str)  # the sentence saying why a change was refused
     open_material = Signal(str, int)  # material name, page (0-based; -1: keep)
     undo_available = Signal(bool)
+    saving = Signal()  # typed text waits for its save (a fraction of a second)
+
+    TEXT_DELAY_MS = 600
 
     def __init__(self, scores: ScoreFile, *, current_page: Callable[[], tuple[str, str, int] | None],
                  parent: QWidget | None = None) -> None:
@@ -427,7 +578,12 @@ class RubricForm(QScrollArea):
         self.order: list[Card] = []
         self.answers: dict[str, str] = {}
         self.levels: dict[str, int | None] = {}
-        self.undo_stack: list[tuple[str, Callable[[], None]]] = []
+        self.undo_stacks: dict[str, list[tuple[str, Callable[[], None]]]] = {}  # per applicant
+        self._pending: dict[tuple, Callable[[], None]] = {}  # typed text not yet written
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(self.TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self.flush_text)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -436,13 +592,37 @@ class RubricForm(QScrollArea):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     @property
+    def undo_stack(self) -> list[tuple[str, Callable[[], None]]]:
+        """The changes of the applicant now shown, last one last."""
+        return self.undo_stacks.setdefault(self.applicant_id or "", [])
+
+    def text_typed(self, key: tuple, save: Callable[[], None]) -> None:
+        """Typed text is written after a pause of TEXT_DELAY_MS (or when the box is left, or anything else happens)."""
+        self._pending[key] = save
+        self._text_timer.start()
+        self.saving.emit()
+
+    @property
+    def text_pending(self) -> bool:
+        return bool(self._pending)
+
+    def flush_text(self) -> None:
+        """Write every piece of typed text still waiting."""
+        self._text_timer.stop()
+        while self._pending:
+            _key, save = self._pending.popitem()
+            save()
+
+    @property
     def editable(self) -> bool:
         return not self.scores.submitted and not self.scores.readonly
 
     # -- building ---------------------------------------------------------
 
     def show_applicant(self, applicant_id: str) -> None:
+        self.flush_text()
         self.applicant_id = applicant_id
+        self.undo_available.emit(bool(self.undo_stack))
         self.cards.clear()
         self.item_cards.clear()
         self.order.clear()
@@ -455,31 +635,33 @@ class RubricForm(QScrollArea):
         applied = self.scores.applied(applicant_id)
         rub = applied.rubric
 
+        # the head (name, total, progress) stays above the scrolling criteria: the total is always in view
         head = QFrame()
         head.setObjectName("formhead")
         hl = QVBoxLayout(head)
-        name = wrap_label(a.name, css="font-size: 15pt; font-weight: 700;")
-        hl.addWidget(name)
+        hl.setContentsMargins(8, 6, 8, 6)
+        hl.setSpacing(2)
+        hl.addWidget(ElidedLabel(a.name, css="font-size: 13pt; font-weight: 700;"))
         variant = applied.variant_label()
-        hl.addWidget(wrap_label(rub.carrier_type_name + (f" · {variant}" if variant else ""), css="color: #555;"))
-        row = QHBoxLayout()
+        hl.addWidget(ElidedLabel(rub.carrier_type_name + (f" · {variant}" if variant else ""), css="color: #555;"))
+        row = FlowLayout(spacing=12)
         self.total_label = QLabel()
         self.total_label.setObjectName("total")
         row.addWidget(self.total_label)
-        row.addStretch(1)
         self.progress_label = QLabel()
         row.addWidget(self.progress_label)
+        self.recuse_button = QPushButton()
+        self.recuse_button.clicked.connect(self.toggle_recusal)
+        row.addWidget(self.recuse_button)
         hl.addLayout(row)
         self.recusal_box = QFrame()
         self.recusal_box.setObjectName("recusal")
         rl = QHBoxLayout(self.recusal_box)
+        rl.setContentsMargins(4, 2, 4, 2)
         self.recusal_label = wrap_label("")
         rl.addWidget(self.recusal_label, 1)
-        self.recuse_button = QPushButton()
-        self.recuse_button.clicked.connect(self.toggle_recusal)
-        rl.addWidget(self.recuse_button)
         hl.addWidget(self.recusal_box)
-        lay.addWidget(head)
+        self._set_head(head)
 
         self.scoring = QWidget()
         sl = QVBoxLayout(self.scoring)
@@ -565,13 +747,42 @@ class RubricForm(QScrollArea):
         self.opinion = QPlainTextEdit()
         self.opinion.setPlaceholderText(tr("The panel member's opinion on this applicant (printed on the opinion sheet)"))
         self.opinion.setMinimumHeight(90)
+        self.opinion.setAccessibleName(tr("Opinion"))
+        self.opinion.setTabChangesFocus(True)
         self.opinion.installEventFilter(self)
+        self.opinion.textChanged.connect(lambda: self.text_typed(
+            ("opinion",), lambda aid=applicant_id, t=self.opinion.toPlainText(): self.save_recommendation(
+                None, t, applicant_id=aid)))
         rcl.addWidget(self.opinion)
         sl.addWidget(rec)
         lay.addWidget(self.scoring)
         lay.addStretch(1)
         self.setWidget(page)
         self.refresh()
+
+    def _set_head(self, head: QFrame) -> None:
+        old = getattr(self, "head", None)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.head = head
+        head.setParent(self)
+        head.show()
+        self._place_head()
+
+    def _place_head(self) -> None:
+        head = getattr(self, "head", None)
+        if head is None:
+            return
+        width = self.width()
+        height = head.heightForWidth(width) if head.hasHeightForWidth() else head.sizeHint().height()
+        height = max(height, head.minimumSizeHint().height())
+        self.setViewportMargins(0, height, 0, 0)
+        head.setGeometry(0, 0, width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._place_head()
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -587,7 +798,7 @@ class RubricForm(QScrollArea):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is getattr(self, "opinion", None) and event.type() == QEvent.Type.FocusOut:
-            self.save_recommendation(None, self.opinion.toPlainText())
+            self.flush_text()
         return super().eventFilter(obj, event)
 
     # -- showing what is saved --------------------------------------------
@@ -645,27 +856,37 @@ class RubricForm(QScrollArea):
             self.recusal_label.setText(tr("You recused yourself from this applicant: {reason}").format(reason=recused))
             self.recuse_button.setText(tr("Withdraw recusal"))
         else:
-            self.recusal_label.setText(tr("Conflict of interest with this applicant?"))
+            self.recusal_label.setText("")
             self.recuse_button.setText(tr("Recuse myself…"))
+        self.recuse_button.setToolTip(tr("Conflict of interest with this applicant?"))
+        self.recusal_box.setVisible(recused is not None)
+        self.total_label.setAccessibleName(self.total_label.text())
         self.recuse_button.setEnabled(self.editable)
         self.recusal_box.setProperty("active", recused is not None)
         self.recusal_box.style().unpolish(self.recusal_box)
         self.recusal_box.style().polish(self.recusal_box)
+        self._place_head()
 
     # -- saving -------------------------------------------------------------
 
-    def _do(self, undo_label: str, change: Callable[[], Any], undo: Callable[[], None] | None) -> bool:
-        aid = self.applicant_id
+    def _do(self, undo_label: str, change: Callable[[], Any], undo: Callable[[], None] | None, *,
+            applicant_id: str | None = None, merge: bool = False) -> bool:
+        """Make `change`; remember `undo` under `undo_label` (a burst of typing in one box is one change)."""
+        aid = applicant_id or self.applicant_id
         try:
             change()
         except PanelReviewError as exc:
             self.failed.emit(str(exc))
-            self.refresh()
+            if aid == self.applicant_id:
+                self.refresh()
             return False
         if undo is not None:
-            self.undo_stack.append((undo_label, undo))
-            self.undo_available.emit(True)
-        self.refresh()
+            stack = self.undo_stacks.setdefault(aid or "", [])
+            if not (merge and stack and stack[-1][0] == undo_label):
+                stack.append((undo_label, undo))
+            self.undo_available.emit(bool(self.undo_stack))
+        if aid == self.applicant_id:
+            self.refresh()
         self.saved.emit(aid or "")
         return True
 
@@ -684,29 +905,39 @@ class RubricForm(QScrollArea):
         return undo
 
     def save_points(self, item_id: str, value: Decimal, level: int | None) -> None:
+        self.flush_text()
         aid = self.applicant_id
         if self.answers.get(item_id) == fmt(value) and (level is None or self.levels.get(item_id) == level):
             return
         undo = self._restore_answer(aid, item_id)
-        self._do(item_id, lambda: self.scores.set_points(aid, item_id, value, level=level), undo)
+        self._do(tr("the points of {item} ({points})").format(item=item_id, points=fmt(value)),
+                 lambda: self.scores.set_points(aid, item_id, value, level=level), undo)
 
     def save_answer(self, item_id: str, value: str) -> None:
+        self.flush_text()
         aid = self.applicant_id
         if self.answers.get(item_id) == value:
             return
         undo = self._restore_answer(aid, item_id)
-        self._do(item_id, lambda: self.scores.set_answer(aid, item_id, value), undo)
+        words = {YES: tr("Yes"), NO: tr("No")}
+        self._do(tr("the answer to {item} ({answer})").format(item=item_id, answer=words.get(value, value)),
+                 lambda: self.scores.set_answer(aid, item_id, value), undo)
 
-    def save_comment(self, target: str, text: str) -> None:
-        aid = self.applicant_id
+    def save_comment(self, target: str, text: str, *, applicant_id: str | None = None) -> None:
+        aid = applicant_id or self.applicant_id
+        if aid is None or not self.editable:
+            return
         old = self.scores.comments(aid).get(target, "")
         if old == text.strip():
             return
-        self._do(target, lambda: self.scores.set_comment(aid, target, text),
-                 lambda: self.scores.set_comment(aid, target, old))
+        self._do(tr("the comment on {item}").format(item=target), lambda: self.scores.set_comment(aid, target, text),
+                 lambda: self.scores.set_comment(aid, target, old), applicant_id=aid, merge=True)
 
-    def save_recommendation(self, decision: str | None, opinion: str | None) -> None:
-        aid = self.applicant_id
+    def save_recommendation(self, decision: str | None, opinion: str | None, *,
+                            applicant_id: str | None = None) -> None:
+        if decision is not None:
+            self.flush_text()
+        aid = applicant_id or self.applicant_id
         if aid is None or not self.editable:
             return
         old_decision, old_opinion = self.scores.recommendation(aid)
@@ -717,8 +948,9 @@ class RubricForm(QScrollArea):
 
         def undo() -> None:
             self.scores.set_recommendation(aid, old_decision, old_opinion)
-        self._do("recommendation", lambda: self.scores.set_recommendation(aid, decision, opinion),
-                 undo if old_decision else None)
+        label = tr("the opinion") if decision is None else tr("the overall recommendation")
+        self._do(label, lambda: self.scores.set_recommendation(aid, decision, opinion),
+                 undo if old_decision or decision is None else None, applicant_id=aid, merge=decision is None)
 
     def cite(self, target: str) -> None:
         where = self.current_page()
@@ -731,27 +963,30 @@ class RubricForm(QScrollArea):
 
         def change() -> None:
             ids.append(self.scores.cite(aid, target, material=material, file=file, page=page))
-        self._do(target, change, lambda: self.scores.uncite(ids[0]))
+        self._do(tr("the citation of {material} p. {page} on {item}").format(material=material, page=page,
+                                                                              item=target),
+                 change, lambda: self.scores.uncite(ids[0]))
 
     def uncite(self, citation_id: int) -> None:
-        self._do("citation", lambda: self.scores.uncite(citation_id), None)
+        self._do(tr("removing a citation"), lambda: self.scores.uncite(citation_id), None)
 
     def toggle_recusal(self) -> None:
         from ui.expert.dialogs import ask_recusal_reason
 
         aid = self.applicant_id
         if self.scores.recusal(aid) is not None:
-            self._do("recusal", lambda: self.scores.unrecuse(aid), None)
+            self._do(tr("withdrawing the recusal"), lambda: self.scores.unrecuse(aid), None)
             return
         reason = ask_recusal_reason(self, self.scores.applicant(aid).name)
         if reason:
-            self._do("recusal", lambda: self.scores.recuse(aid, reason), lambda: self.scores.unrecuse(aid))
+            self._do(tr("the recusal"), lambda: self.scores.recuse(aid, reason), lambda: self.scores.unrecuse(aid))
 
-    def undo(self) -> bool:
-        """Take back the last change made in this window."""
+    def undo(self) -> str | None:
+        """Take back the last change made to this applicant in this window; what it was (None: nothing to undo)."""
+        self.flush_text()
         if not self.undo_stack:
-            return False
-        _label, undo = self.undo_stack.pop()
+            return None
+        label, undo = self.undo_stack.pop()
         try:
             undo()
         except PanelReviewError as exc:
@@ -759,7 +994,7 @@ class RubricForm(QScrollArea):
         self.undo_available.emit(bool(self.undo_stack))
         self.refresh()
         self.saved.emit(self.applicant_id or "")
-        return True
+        return label
 
     # -- navigation -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PanelReviewError
+from app.rubric import fmt
 from app.scorefile import IncompleteError, ScoreFile
 from app.session import Session
 from ui import settings
@@ -20,6 +21,7 @@ from ui.dialogs import show_error
 from ui.expert.dialogs import MissingDialog, RecusalDialog
 from ui.expert.rubric_form import RubricForm
 from ui.expert.sheets import ALL, sheet_pdf
+from ui.expert import recheck as recheck_ui
 from ui.i18n import language_menu, tr
 from ui.printing import PrintJob, save_pdf
 from ui.tasks import run_task
@@ -45,6 +47,7 @@ def state_words() -> dict[str, str]:
 
 
 NAME, DETAIL, STATE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3
+MATERIAL_NAME = Qt.ItemDataRole.UserRole + 4  # on a missing material's row
 
 
 class ApplicantDelegate(QStyledItemDelegate):
@@ -135,6 +138,7 @@ class ExpertWindow(QMainWindow):
         self.form.failed.connect(self._failed)
         self.form.open_material.connect(self.open_material)
         self.form.undo_available.connect(lambda on: self.undo_action.setEnabled(on))
+        self.form.saving.connect(self._show_saving)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -155,19 +159,28 @@ class ExpertWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        left.setMinimumWidth(200)
-        self.form.setMinimumWidth(360)
+        self.splitter.setCollapsible(0, True)  # the applicants give way first on a narrow screen
+        left.setMinimumWidth(150)
+        self.form.setMinimumWidth(300)
+        self.left_pane = left
         self.setCentralWidget(self.splitter)
 
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.applicants_action.setChecked(self.splitter.sizes()[0] > 0))
         self._fill_applicants()
         self._restore_layout()
         self._show_saved()
-        if self.applicants.count():
+        self._wanted = settings.place(session.id, scores.expert_id)  # where the expert left off
+        ids = [a.id for a in scores.applicants]
+        if self._wanted.get("applicant") in ids:
+            self.show_applicant(self._wanted["applicant"])
+        elif self.applicants.count():
             self.applicants.setCurrentRow(0)
+        self.viewer.current_page_changed.connect(lambda _page: self._store_place())
 
     # -- building ---------------------------------------------------------
 
@@ -203,8 +216,12 @@ class ExpertWindow(QMainWindow):
         self.sign_action = action(tr("My signature…"), self.sign)
         self.print_action = action(tr("Print opinion sheet…"), lambda: self.print_sheets("current", "preview"),
                                    QKeySequence.StandardKey.Print)
-        for a in (self.prev_action, self.next_action, None, self.undo_action, None, self.recusal_action,
-                  self.submit_action, None, self.sign_action, self.print_action):
+        self.applicants_action = action(tr("Applicants"), self.toggle_applicants, "Ctrl+Shift+A",
+                                        tr("Show or hide the list of applicants"))
+        self.applicants_action.setCheckable(True)
+        self.applicants_action.setChecked(True)
+        for a in (self.applicants_action, self.prev_action, self.next_action, None, self.undo_action, None,
+                  self.recusal_action, self.submit_action, None, self.sign_action, self.print_action):
             if a is None:
                 bar.addSeparator()
             else:
@@ -219,6 +236,7 @@ class ExpertWindow(QMainWindow):
         session_menu = menu.addMenu(tr("&Session"))
         session_menu.addAction(self.recusal_action)
         session_menu.addAction(self.submit_action)
+        recheck_ui.install(self, session_menu)  # re-check rounds (复核): ui/expert/recheck.py
         session_menu.addSeparator()
         session_menu.addAction(self.sign_action)
         print_menu = session_menu.addMenu(tr("Print"))
@@ -327,6 +345,7 @@ class ExpertWindow(QMainWindow):
                 item = QListWidgetItem(tr("{name} — missing").format(name=name))
                 item.setForeground(QBrush(QColor("#b00020")))
                 item.setData(Qt.ItemDataRole.UserRole, None)
+                item.setData(MATERIAL_NAME, name)
                 item.setToolTip(tr("The applicant did not hand in this material"))
                 self.materials.addItem(item)
                 continue
@@ -344,6 +363,18 @@ class ExpertWindow(QMainWindow):
             self.materials.addItem(item)
             first = first or item
         self.materials.blockSignals(False)
+        wanted = getattr(self, "_wanted", {})
+        if wanted.get("applicant") == aid:  # back where the expert left off, once
+            self._wanted = {}
+            for k in range(self.materials.count()):
+                item = self.materials.item(k)
+                data = item.data(Qt.ItemDataRole.UserRole)
+                if data and data[1] == wanted.get("material"):
+                    self.materials.blockSignals(True)
+                    self.materials.setCurrentItem(item)
+                    self.materials.blockSignals(False)
+                    self._material_chosen(item, int(wanted.get("page") or 0))
+                    return
         if first is not None:
             self.materials.setCurrentItem(first)
         else:
@@ -353,6 +384,13 @@ class ExpertWindow(QMainWindow):
     def _material_chosen(self, item: QListWidgetItem | None, page: int = -1) -> None:
         data = item.data(Qt.ItemDataRole.UserRole) if item else None
         if not data:
+            if item is not None:  # a material the applicant did not hand in: nothing to show, and why
+                self.material_rel = None
+                self.viewer.close_document()
+                self.viewer.view.clear(tr("{name}: material missing — the applicant did not hand it in").format(
+                    name=item.data(MATERIAL_NAME) or item.text()))
+                self.statusBar().showMessage(item.toolTip(), 5000)
+                self._store_place()
             return
         _name, rel = data
         if rel == self.material_rel and self.viewer.path:
@@ -362,6 +400,16 @@ class ExpertWindow(QMainWindow):
         self.material_rel = rel
         rotation = int(settings.per_file("rotation", self._rotation_key(rel)) or 0)
         self.viewer.open(str(self.session.path.joinpath(*rel.split("/"))), rotation=rotation, page=max(page, 0))
+        self._store_place(page=max(page, 0))
+
+    def _store_place(self, page: int | None = None) -> None:
+        """Remember applicant, material and page, so that the next start lands here."""
+        if self.applicant_id is None:
+            return
+        if page is None:
+            page = self.viewer.current_page() if self.viewer.path and self.viewer.page_count() else 0
+        settings.set_place(self.session.id, self.scores.expert_id, applicant=self.applicant_id,
+                           material=self.material_rel, page=page)
 
     def open_material(self, name: str, page: int) -> None:
         """Show material `name` (at 0-based `page`, or where it was when -1)."""
@@ -374,7 +422,10 @@ class ExpertWindow(QMainWindow):
                 self.materials.blockSignals(False)
                 self._material_chosen(item, page)
                 return
-        self._failed(tr("{name}: the applicant did not hand in this material").format(name=name))
+            if item.data(MATERIAL_NAME) == name:  # missing (缺): said as such, not as a failed save
+                self.materials.setCurrentItem(item)
+                return
+        self.statusBar().showMessage(tr("{name}: the applicant did not hand in this material").format(name=name), 6000)
 
     def current_page(self) -> tuple[str, str, int] | None:
         """(material, file relative to the session, 1-based page) now in the viewer."""
@@ -417,13 +468,19 @@ class ExpertWindow(QMainWindow):
         self.saved_label.style().unpolish(self.saved_label)
         self.saved_label.style().polish(self.saved_label)
 
+    def _show_saving(self) -> None:
+        self.saved_label.setText(tr("Saving…"))
+
     def _failed(self, text: str) -> None:
         self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=text), 8000)
         QApplication.beep()
 
     def undo(self) -> None:
-        if not self.form.undo():
-            self.statusBar().showMessage(tr("Nothing to undo"), 3000)
+        what = self.form.undo()
+        if what is None:
+            self.statusBar().showMessage(tr("Nothing to undo for this applicant"), 3000)
+        else:
+            self.statusBar().showMessage(tr("Undone: {what}").format(what=what), 6000)
 
     # -- recusal and submit -----------------------------------------------------
 
@@ -435,8 +492,20 @@ class ExpertWindow(QMainWindow):
             self._fill_materials()
 
     def submit(self) -> None:
+        if self.scores.submitted:
+            self._show_saved()
+            return
+        self.form.flush_text()  # text being typed is written first
         try:
-            self.form.setFocus()  # a comment being typed is saved first
+            missing = self.scores.missing()
+            round_missing = getattr(self.scores, "round_missing", None)  # a re-check round's own questions
+            if round_missing is not None:
+                missing += round_missing()
+            if missing:
+                raise IncompleteError(missing)
+            if not self.confirm_submit():
+                self.statusBar().showMessage(tr("Not submitted: you can go on changing your scores"), 5000)
+                return
             fp = self.scores.submit()
         except IncompleteError as exc:
             dialog = MissingDialog(exc.missing, self)
@@ -452,6 +521,35 @@ class ExpertWindow(QMainWindow):
         QMessageBox.information(self, tr("Submitted"), tr(
             "Your scores are submitted and the file is locked.\n\nFingerprint: {fp}\n\nHand the file {file} to the "
             "secretary.").format(fp=fp, file=self.scores.path))
+
+    def submit_question(self) -> str:
+        """What submitting locks, applicant by applicant, in the expert's words."""
+        scored, recused = [], []
+        for a in self.scores.applicants:
+            if self.scores.recusal(a.id) is not None:
+                recused.append(a.name)
+            else:
+                total = self.scores.total(a.id)
+                decision, _ = self.scores.recommendation(a.id)
+                rec = self.scores.applied(a.id).rubric.recommendation
+                words = {"positive": rec.positive, "negative": rec.negative}.get(decision or "", "")
+                scored.append("  · " + a.name + (f"　{fmt(total)}" if total is not None else "")
+                              + (f"　{words}" if words else ""))
+        text = tr("Submit the scores of {expert} and lock the file {file}?").format(
+            expert=self.scores.expert["name"], file=self.scores.path.name) + "\n\n"
+        text += tr("Scored ({n}):").format(n=len(scored)) + "\n" + "\n".join(scored)
+        if recused:
+            text += "\n\n" + tr("Recused ({n}): {names}").format(n=len(recused), names="、".join(recused))
+        return text + "\n\n" + tr("After submitting nothing can be changed; the opinion sheets are printed from "
+                                     "the submitted file.")
+
+    def confirm_submit(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Submit and lock?"), self.submit_question(),
+                          QMessageBox.StandardButton.Cancel, self)
+        submit = box.addButton(tr("Submit and lock"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone does not lock the file
+        box.exec()
+        return box.clickedButton() is submit
 
     # -- signing and printing ---------------------------------------------------
 
@@ -488,17 +586,44 @@ class ExpertWindow(QMainWindow):
 
     # -- layout memory -----------------------------------------------------------
 
+    NARROW = 1100  # logical px: below this the applicants list folds away (the toolbar button brings it back)
+
     def _restore_layout(self) -> None:
         settings.restore_geometry(self, "expert/geometry", width=1500, height=940)
         split = settings.state("expert/splitter")
-        if split is None or not self.splitter.restoreState(split):
-            w = self.width()
-            self.splitter.setSizes([int(w * 0.17), int(w * 0.48), int(w * 0.35)])
+        if split is None or not self.splitter.restoreState(split) or sum(self.splitter.sizes()) > self.width() + 40:
+            self.fit_panes()
+
+    def fit_panes(self, width: int | None = None) -> None:
+        """Share `width` (the window's) between the panes: the rubric gets room for its points and buttons."""
+        w = max(width or self.width(), 600)
+        narrow = w < self.NARROW
+        left = 0 if narrow else max(150, min(260, int(w * 0.16)))
+        form = max(300, min(560, int(w * 0.36)))
+        self.splitter.setSizes([left, max(200, w - left - form), form])
+        self.applicants_action.setChecked(not narrow)
+
+    def toggle_applicants(self, on: bool | None = None) -> None:
+        sizes = self.splitter.sizes()
+        show = on if isinstance(on, bool) else sizes[0] == 0
+        if show and sizes[0] == 0:
+            left = max(150, min(240, int(self.width() * 0.16)))
+            take = min(left, max(0, sizes[1] - self.viewer.minimumSizeHint().width()))
+            self.splitter.setSizes([left, sizes[1] - take, sizes[2] - (left - take)])
+        elif not show and sizes[0] > 0:
+            self.splitter.setSizes([0, sizes[1] + sizes[0], sizes[2]])
+        self.applicants_action.setChecked(self.splitter.sizes()[0] > 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self.materials.setMaximumHeight(max(56, min(132, int(event.size().height() * 0.17))))
+        old, new = event.oldSize().width(), event.size().width()
+        if old > 0 and (old < self.NARROW) != (new < self.NARROW):
+            self.fit_panes(new)  # crossing the line (maximised, moved to another screen): lay out again
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        focus = QApplication.focusWidget()
-        if focus is not None:
-            focus.clearFocus()  # a comment being typed is saved by its focus-out
+        self.form.flush_text()  # text still being typed is written first
+        self._store_place()
         settings.save_state("expert/geometry", self.saveGeometry())
         settings.save_state("expert/splitter", self.splitter.saveState())
         settings.store().sync()

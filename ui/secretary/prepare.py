@@ -238,7 +238,7 @@ class PreparePage(QWidget):
             for f in unmatched:
                 child = QTreeWidgetItem(top, ["", tr("not matched to any material"), f.name])
                 child.setForeground(1, QBrush(QColor("#b35c00")))
-            top.setText(1, tr("{n} missing").format(n=bad) if bad else tr("complete"))
+            top.setText(1, tr("{n} missing").format(n=bad) if bad else tr("all materials present"))
             top.setForeground(1, QBrush(QColor("#b00020" if bad else "#1b7f3b")))
             missing_total += bad
             top.setExpanded(bool(bad or unmatched))

@@ -731,5 +731,153 @@ Hand the file {file} to the secretary.</source>
             <source>Writing the session and fingerprinting its materials</source>
             <translation>正在写入评审活动并计算材料指纹</translation>
         </message>
+        <message>
+            <source>Your name on the roster</source>
+            <translation>名单中的您的姓名</translation>
+        </message>
+        <message>
+            <source>Choose your name, then tick the pledge.</source>
+            <translation>请先选择您的姓名，再勾选承诺。</translation>
+        </message>
+        <message>
+            <source>Another name?</source>
+            <translation>换一个姓名？</translation>
+        </message>
+        <message>
+            <source>Tick the pledge to continue.</source>
+            <translation>请勾选承诺后继续。</translation>
+        </message>
+        <message>
+            <source>Last time this session was scored here as {last}. Score now as {name}?
+
+The scores go into {name}'s own file; {last}'s scores stay as they are.</source>
+            <translation>上次在本机评审本场次的是 {last}。现在以 {name} 的身份评分吗？
+
+评分将记入 {name} 本人的评分文件；{last} 的评分保持不变。</translation>
+        </message>
+        <message>
+            <source>the opinion</source>
+            <translation>评审意见</translation>
+        </message>
+        <message>
+            <source>the overall recommendation</source>
+            <translation>总体推荐意见</translation>
+        </message>
+        <message>
+            <source>removing a citation</source>
+            <translation>删除引用</translation>
+        </message>
+        <message>
+            <source>withdrawing the recusal</source>
+            <translation>撤回回避</translation>
+        </message>
+        <message>
+            <source>the recusal</source>
+            <translation>回避申报</translation>
+        </message>
+        <message>
+            <source>Comment on {criterion}</source>
+            <translation>{criterion} 的评语</translation>
+        </message>
+        <message>
+            <source>Cite the page now shown for {criterion}</source>
+            <translation>为 {criterion} 引用当前显示的页面</translation>
+        </message>
+        <message>
+            <source>Points for {criterion}</source>
+            <translation>{criterion} 的分数</translation>
+        </message>
+        <message>
+            <source>{criterion}: “{text}” cannot be typed here: points from 0 to {max}, in the bands {bands}</source>
+            <translation>{criterion}：不能输入“{text}”：分数须在 0 至 {max} 之间，档次为 {bands}</translation>
+        </message>
+        <message>
+            <source>the points of {item} ({points})</source>
+            <translation>{item} 的分数（{points}）</translation>
+        </message>
+        <message>
+            <source>the answer to {item} ({answer})</source>
+            <translation>{item} 的判断（{answer}）</translation>
+        </message>
+        <message>
+            <source>the comment on {item}</source>
+            <translation>{item} 的评语</translation>
+        </message>
+        <message>
+            <source>the citation of {material} p. {page} on {item}</source>
+            <translation>{item} 对 {material} 第 {page} 页的引用</translation>
+        </message>
+        <message>
+            <source>{criterion}: level {band} pts</source>
+            <translation>{criterion}：档次 {band} 分</translation>
+        </message>
+        <message>
+            <source>Open the material {name}</source>
+            <translation>打开材料 {name}</translation>
+        </message>
+        <message>
+            <source>pick a level, or type the points (bands {bands})</source>
+            <translation>选择档次，或直接输入分数（档次 {bands}）</translation>
+        </message>
+        <message>
+            <source>{criterion}: {points} pts is in none of the bands {bands}</source>
+            <translation>{criterion}：{points} 分不在任何档次内（{bands}）</translation>
+        </message>
+        <message>
+            <source>Show or hide the list of applicants</source>
+            <translation>显示或隐藏申报单位列表</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>保存中…</translation>
+        </message>
+        <message>
+            <source>After submitting nothing can be changed; the opinion sheets are printed from the submitted file.</source>
+            <translation>提交后不能再修改；意见书按提交的评分文件打印。</translation>
+        </message>
+        <message>
+            <source>Submit and lock?</source>
+            <translation>提交并锁定？</translation>
+        </message>
+        <message>
+            <source>Submit and lock</source>
+            <translation>提交并锁定</translation>
+        </message>
+        <message>
+            <source>Nothing to undo for this applicant</source>
+            <translation>该申报单位没有可撤销的修改</translation>
+        </message>
+        <message>
+            <source>Not submitted: you can go on changing your scores</source>
+            <translation>未提交：您可以继续修改评分</translation>
+        </message>
+        <message>
+            <source>Submit the scores of {expert} and lock the file {file}?</source>
+            <translation>提交 {expert} 的评分并锁定评分文件 {file}？</translation>
+        </message>
+        <message>
+            <source>Undone: {what}</source>
+            <translation>已撤销：{what}</translation>
+        </message>
+        <message>
+            <source>Scored ({n}):</source>
+            <translation>已评分（{n} 家）：</translation>
+        </message>
+        <message>
+            <source>Recused ({n}): {names}</source>
+            <translation>已回避（{n} 家）：{names}</translation>
+        </message>
+        <message>
+            <source>{name}: material missing — the applicant did not hand it in</source>
+            <translation>{name}：材料缺（申报单位未提交）</translation>
+        </message>
+        <message>
+            <source>all materials present</source>
+            <translation>材料齐全</translation>
+        </message>
+        <message>
+            <source>or type the points</source>
+            <translation>或直接输入分数</translation>
+        </message>
     </context>
 </TS>

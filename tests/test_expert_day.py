@@ -1,0 +1,455 @@
+"""A whole day in the expert's window (issue 15): who logs in, what survives a crash, what asks first,
+where a reopened window lands, and what fits a 1366×768 laptop screen at 100, 125 and 150 %.
+
+Screen sizes are real: the layout tests run the window in a child process whose offscreen screen is
+configured as the laptop's (QT_QPA_PLATFORM=offscreen:configfile=...), at the laptop's QT_SCALE_FACTOR.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from app.scorefile import ScoreFile, open_or_create  # noqa: E402
+from tests import scoring  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def session(demo_session, tmp_path, monkeypatch):
+    """A private copy of the demo session, settings in a temporary file, the window in Chinese."""
+    from app.session import open_session
+    from ui import settings
+    from ui.application import make_app
+
+    settings.use_file(tmp_path / "settings.ini")
+    monkeypatch.setenv("PANELREVIEW_DATA", str(tmp_path / "data"))
+    make_app("zh_CN")
+    shutil.copytree(demo_session.path, tmp_path / "session")
+    yield open_session(tmp_path / "session")
+    make_app("en")
+
+
+def open_window(qtbot, session, expert="E03"):
+    from ui.expert.window import ExpertWindow
+
+    scores = open_or_create(session, expert)
+    w = ExpertWindow(session, scores)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+# --------------------------------------------------------------------------- the blocker: who is scoring
+
+
+def test_login_needs_a_name_and_the_pledge(qtbot, session):
+    from ui.expert.dialogs import LoginDialog
+
+    d = LoginDialog(session)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.expert_id() is None  # nobody is chosen for the expert on first use
+    d.agree.setChecked(True)
+    assert not d.ok.isEnabled()  # the pledge alone does not let anyone in
+    d.list.setFocus()  # focus gives the list a current row, but nobody is chosen by it
+    qtbot.keyClick(d.list, Qt.Key.Key_Return)
+    assert not d.ok.isEnabled() and d.expert_id() is None and d.result() == 0
+    d.accept()  # a double-click or Enter cannot get round the disabled button
+    assert d.isVisible()
+    d.choose("E02")
+    assert d.ok.isEnabled() and d.expert_id() == "E02"
+    d.agree.setChecked(False)
+    assert not d.ok.isEnabled()
+
+
+def test_the_last_name_is_preselected_and_another_asks(qtbot, session, monkeypatch):
+    from ui import settings
+    from ui.expert.dialogs import LoginDialog
+
+    assert settings.last_expert(session.id) is None
+    settings.set_last_expert(session.id, "E04")
+    d = LoginDialog(session, last=settings.last_expert(session.id))
+    qtbot.addWidget(d)
+    d.show()
+    assert d.expert_id() == "E04"
+    d.agree.setChecked(True)
+    d.choose("E01")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    d.ok.click()
+    assert d.isVisible() and d.result() == 0  # someone else's name was refused
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    d.ok.click()
+    assert d.result() == 1 and d.expert_id() == "E01"
+    names = {e.id: e.name for e in session.experts}
+    # the question names both people
+    monkeypatch.undo()
+    d2 = LoginDialog(session, last="E04")
+    qtbot.addWidget(d2)
+    d2.agree.setChecked(True)
+    d2.choose("E01")
+    asked: dict = {}
+
+    def question(_parent, _title, text, *_a, **_k):
+        asked["text"] = text
+        return QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", question)
+    d2.ok.click()
+    assert names["E04"] in asked["text"] and names["E01"] in asked["text"]
+
+
+def test_the_controller_remembers_who_logged_in(qtbot, session, monkeypatch):
+    """Through the way in: the roster login is stored per session, and the next start offers that name."""
+    from ui import settings, start
+
+    offered = []
+
+    def fake_exec(dialog):
+        offered.append(dialog.expert_id())
+        dialog.choose("E05")
+        dialog.agree.setChecked(True)
+        return 1
+    monkeypatch.setattr(start.LoginDialog, "exec", fake_exec)
+    monkeypatch.setattr(start.RecusalDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(start.Controller, "show_window", lambda self: None)
+    c = start.Controller(QApplication.instance())
+    assert c.start(session=session.path)
+    assert c.scores.expert_id == "E05" and settings.last_expert(session.id) == "E05"
+    c.scores.close()
+    assert c.start(session=session.path)
+    assert offered == [None, "E05"]
+    c.scores.close()
+
+
+# --------------------------------------------------------------------------- submit asks
+
+
+def test_submit_asks_naming_what_is_locked(qtbot, session):
+    w = open_window(qtbot, session)
+    scores = w.scores
+    scores.recuse("M02", "曾在该单位任职")
+    scoring.fill_all(scores)
+    # Cancel (the default button): nothing is locked
+    box_text: dict = {}
+
+    def cancel():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, cancel)
+            return
+        box_text["text"] = box.text()
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    QTimer.singleShot(0, cancel)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    qtbot.keyClick(w.form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter asks too
+    assert "text" in box_text and not scores.submitted
+    names = {a.id: a.name for a in scores.applicants}
+    assert all(names[a] in box_text["text"] for a in ("T01", "T02", "M01", "M02"))
+    assert "锁定" in box_text["text"] and scores.path.name in box_text["text"]
+
+    def lock():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lock)
+            return
+        for b in box.buttons():
+            if b.text() == "提交并锁定":
+                b.click()
+                return
+        raise AssertionError([b.text() for b in box.buttons()])
+    QTimer.singleShot(0, lock)
+    seen_info = []
+    orig = QMessageBox.information
+    QMessageBox.information = lambda *a, **k: seen_info.append(a[2])
+    try:
+        w.submit()
+    finally:
+        QMessageBox.information = orig
+    assert scores.submitted and scores.verify().ok and seen_info
+    w.close()
+    scores.close()
+
+
+# --------------------------------------------------------------------------- reopen where it was left
+
+
+def test_reopen_lands_where_the_expert_left(qtbot, session):
+    w = open_window(qtbot, session)
+    assert w.applicant_id == w.scores.applicants[0].id  # first use: the first applicant
+    w.show_applicant("T02")
+    third = w.materials.item(2)
+    w.materials.setCurrentItem(third)
+    qtbot.waitUntil(lambda: w.viewer.page_count() > 1, timeout=20000)
+    w.viewer.go_to_page(1)
+    qtbot.waitUntil(lambda: w.viewer.current_page() == 1, timeout=5000)
+    rel = w.material_rel
+    w.close()
+    w.scores.close()
+
+    again = open_window(qtbot, session)
+    assert again.applicant_id == "T02"
+    assert again.material_rel == rel and again.materials.currentItem().data(Qt.ItemDataRole.UserRole)[1] == rel
+    qtbot.waitUntil(lambda: again.viewer.page_count() > 1, timeout=20000)
+    qtbot.waitUntil(lambda: again.viewer.current_page() == 1, timeout=5000)
+    again.close()
+    again.scores.close()
+    # another expert on the same computer starts at the beginning
+    other = open_window(qtbot, session, "E04")
+    assert other.applicant_id == other.scores.applicants[0].id
+    other.close()
+    other.scores.close()
+
+
+# --------------------------------------------------------------------------- typed text, a crash
+
+
+def test_typed_text_is_saved_while_typing_and_undone_per_applicant(qtbot, session):
+    w = open_window(qtbot, session)
+    w.show_applicant("T01")
+    form = w.form
+    card = form.cards["S1.1"]
+    card.comment.setFocus()
+    qtbot.keyClicks(card.comment, "chart lacks dates")
+    assert w.saved_label.text() == "保存中…"  # honest: not yet written
+    assert w.scores.comments("T01").get("S1.1") is None
+    qtbot.waitUntil(lambda: w.scores.comments("T01").get("S1.1") == "chart lacks dates", timeout=2000)
+    assert w.saved_label.text().startswith("✓ 已保存")
+    assert card.comment.hasFocus()  # the box keeps its focus and text while it is saved
+    card.buttons[1].click()
+    # switching applicant: T02 has nothing to undo; back on T01 the history is there, and says what it undid
+    w.show_applicant("T02")
+    assert not w.undo_action.isEnabled()
+    w.undo()
+    assert "T02" not in w.statusBar().currentMessage() and w.scores.answer("T01", "S1.1") is not None
+    w.show_applicant("T01")
+    assert w.undo_action.isEnabled()
+    w.undo()
+    assert "S1.1" in w.statusBar().currentMessage() and w.scores.answer("T01", "S1.1") is None
+    w.undo()  # the whole burst of typing is one change
+    assert w.scores.comments("T01").get("S1.1") is None
+    assert "S1.1" in w.statusBar().currentMessage()
+    w.close()
+    w.scores.close()
+
+
+CHILD = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+    from ui.application import make_app
+    app = make_app("zh_CN")
+    from app.session import open_session
+    from app.scorefile import open_or_create
+    from ui.expert.window import ExpertWindow
+    s = open_session({session!r})
+    w = ExpertWindow(s, open_or_create(s, "E03"))
+    w.resize(1366, 768)
+    w.show()
+    w.show_applicant("T01")
+
+    def type_into(widget, text):
+        widget.setFocus()
+        for ch in text:
+            key = Qt.Key.Key_Return if ch == "\\n" else Qt.Key.Key_unknown
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+            app.processEvents()
+
+    type_into(w.form.cards["S1.1"].comment, {comment!r})
+    type_into(w.form.opinion, {opinion!r})
+    print("typed", flush=True)
+    app.exec()
+""")
+
+
+def test_typed_text_survives_a_sigkill_two_seconds_later(session, tmp_path):
+    """The opinion and a comment are typed, the box never left; SIGKILL 2 s later; both come back exactly."""
+    opinion = "该单位培训组织规范，设施设备齐全。\n建议补充近三年培训台账。"
+    comment = "组织架构图未标注教务部门"
+    script = tmp_path / "child.py"
+    script.write_text(CHILD.format(root=str(ROOT), session=str(session.path), comment=comment, opinion=opinion),
+                      encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PANELREVIEW_SETTINGS": str(tmp_path / "child.ini"),
+           "PANELREVIEW_DATA": str(tmp_path / "data")}
+    child = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env, start_new_session=True, text=True)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "typed", child.stderr.read()
+        time.sleep(2.0)
+        assert child.poll() is None  # still running: the kill is what ends it
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    from app.scorefile import candidate_paths
+
+    written = next(p for p in candidate_paths(session, "E03") if p.is_file())
+    with ScoreFile.open(written, readonly=True) as disk:
+        assert disk.recommendation("T01")[1] == opinion
+        assert disk.comments("T01")["S1.1"] == comment
+
+
+# --------------------------------------------------------------------------- digits on a criterion
+
+
+def test_digits_choose_the_level_and_a_refused_one_is_said(qtbot, session):
+    w = open_window(qtbot, session)
+    w.show_applicant("T01")
+    card = w.form.cards["S1.2"]
+    bands = [lv.band for lv in card.item.levels]
+    assert w.scores.answer("T01", "S1.2") is None
+    # no level chosen yet: a digit typed on the first level goes into the points and picks its level
+    low = bands[1].high
+    card.buttons[0].setFocus()
+    qtbot.keyClicks(card.buttons[0], str(int(low)))
+    qtbot.keyClick(card.spin.lineEdit(), Qt.Key.Key_Return)
+    assert w.scores.answer("T01", "S1.2") == str(int(low))
+    assert card.buttons[1].isChecked() and w.scores.levels("T01")["S1.2"] == 1
+    # more than the criterion's maximum: refused, and said why
+    card.spin.setFocus()
+    card.spin.selectAll()
+    qtbot.keyClicks(card.spin.lineEdit(), "99")
+    message = w.statusBar().currentMessage()
+    assert "S1.2" in message and str(card.item.max) in message, message
+    w.close()
+    w.scores.close()
+
+
+# --------------------------------------------------------------------------- a laptop's screen
+
+
+LAYOUT_CHILD = textwrap.dedent("""
+    import json, sys, time
+    sys.path.insert(0, {root!r})
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+    from ui.application import make_app
+    app = make_app({lang!r})
+    from app.session import open_session
+    from app.scorefile import open_or_create
+    from ui.expert.window import ExpertWindow
+    s = open_session({session!r})
+    w = ExpertWindow(s, open_or_create(s, "E03"))
+    w.showMaximized()
+    w.show_applicant("T01")
+    end = time.time() + 2
+    while time.time() < end:
+        app.processEvents()
+    form = w.form
+    card = form.cards["S1.1"]
+
+    def inside(widget, area):
+        r = QRect(widget.mapTo(area, QPoint(0, 0)), widget.size())
+        return area.rect().contains(r)
+
+    def reachable(widget):
+        form.ensureWidgetVisible(widget, 0, 0)
+        app.processEvents()
+        return widget.isVisible() and inside(widget, form.viewport())
+
+    screen = app.primaryScreen().availableGeometry()
+    out = dict(
+        screen=[screen.width(), screen.height()], window=[w.width(), w.height()],
+        cite=reachable(card.cite), badge=reachable(card.badge), spin=reachable(card.spin),
+        recuse=inside(form.recuse_button, w), total=inside(form.total_label, w),
+        total_visible=form.total_label.isVisible(), form_width=form.width(),
+        splitter=w.splitter.sizes(),
+    )
+    form.ensureWidgetVisible(form.opinion)
+    app.processEvents()
+    out["total_after_scroll"] = inside(form.total_label, w) and form.total_label.isVisible()
+    print(json.dumps(out), flush=True)
+""")
+
+
+def run_on_screen(script: str, tmp_path: Path, *, width: int, height: int, scale: float) -> dict:
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+                                              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    path = tmp_path / "layout_child.py"
+    path.write_text(script, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale),
+           "PANELREVIEW_SETTINGS": str(tmp_path / f"layout-{scale}.ini"), "PANELREVIEW_DATA": str(tmp_path / "d")}
+    proc = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, env=env, timeout=120,
+                          start_new_session=True)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("scale", [1, 1.25, 1.5])
+def test_the_rubric_pane_fits_a_1366x768_laptop(session, tmp_path, scale):
+    """引用当前页, the points box and the badge of a criterion in view; the window within the screen; the total
+    stays in view when the form scrolls."""
+    out = run_on_screen(LAYOUT_CHILD.format(root=str(ROOT), session=str(session.path), lang="zh_CN"), tmp_path,
+                        width=1366, height=768, scale=scale)
+    assert out["window"][0] <= out["screen"][0] and out["window"][1] <= out["screen"][1], out
+    assert out["cite"] and out["badge"] and out["spin"] and out["recuse"], out
+    assert out["total"] and out["total_after_scroll"], out
+
+
+PREVIEW_CHILD = textwrap.dedent("""
+    import json, sys
+    sys.path.insert(0, {root!r})
+    from PySide6.QtCore import QPoint, QRect, QTimer
+    from PySide6.QtWidgets import QApplication, QToolBar
+    from ui.application import make_app
+    app = make_app({lang!r})
+    from app import sheets
+    from app.scorefile import ScoreFile
+    from ui.printing import PrintJob
+    sf = ScoreFile.open({scores!r}, readonly=True)
+    job = PrintJob(sheets.build_opinion_sheet(sf, sf.applicants[0].id), "sheet")
+    dialog = job.preview_dialog(None)
+    out = {{}}
+
+    def look():
+        bar = dialog.findChild(QToolBar)
+        screen = app.primaryScreen().availableGeometry()
+        shown = {{}}
+        for a in bar.actions():
+            button = bar.widgetForAction(a)
+            if button is not None and a.text():
+                r = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+                shown[a.text()] = button.isVisible() and dialog.rect().contains(r)
+        out.update(screen=[screen.width(), screen.height()], dialog=[dialog.width(), dialog.height()],
+                   frame=[dialog.frameGeometry().width(), dialog.frameGeometry().height()], shown=shown)
+        dialog.grab().save({png!r})
+        dialog.reject()
+    QTimer.singleShot(500, look)
+    dialog.exec()
+    print(json.dumps(out, ensure_ascii=False), flush=True)
+""")
+
+
+@pytest.mark.parametrize("scale", [1, 1.25, 1.5])
+def test_the_print_preview_shows_print_within_a_1366x768_screen(tmp_path, scale):
+    scores = ROOT / "tests" / "data" / "scores-schema1.prscore"
+    copy = tmp_path / "E02.prscore"
+    shutil.copy(scores, copy)
+    out = run_on_screen(PREVIEW_CHILD.format(root=str(ROOT), scores=str(copy), lang="zh_CN",
+                                             png=str(tmp_path / "preview.png")),
+                        tmp_path, width=1366, height=768, scale=scale)
+    assert out["dialog"][0] <= out["screen"][0] and out["dialog"][1] + 30 <= out["screen"][1], out
+    assert out["shown"].get("打印") and out["shown"].get("打印设置"), out
