@@ -85,3 +85,11 @@ class NothingMerged(MergeError):
     def __init__(self, message: str, /, *, files: list[Any], **fields: Any) -> None:
         super().__init__(message, **fields)
         self.files = files
+
+
+class RecordError(PanelReviewError):
+    """A record of the review day (leader, opinion, dissent, notice, objection) is refused."""
+
+
+class NoticeError(RecordError):
+    """The public notice's period cannot be worked out (e.g. past the holiday calendar's last year)."""

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Iterable
 
 from app import decision
+from app import journal
+from app.i18n import Sentence
 from app.intake import Progress, refused, take_in
 from app.result import Inspection, Result
 from app.resultfile import ResultFile
 from app.session import Session
-from app.vocabulary import FAILED, PASSED
+from app.vocabulary import FAILED, N_, PASSED, printed
 
 
 def now() -> str:
@@ -40,7 +42,11 @@ def merge(session: Session, inputs: Iterable[Path | str], *, out: Path | str | N
         raise refused(intake)
     target = ResultFile(out) if out is not None else ResultFile.for_session(session)
     result = decision.decide(session, intake, inspections=target.inspections(session.id), created=at or now())
-    return target.write(result)
+    written = target.write(result)
+    journal.safe_log(written.path, session.id, journal.MERGE,
+                     Sentence(N_("merged {accepted} score files ({rejected} refused)"), accepted=len(written.accepted),
+                              rejected=len(written.rejected)), inputs=journal.score_inputs(written), at=written.created)
+    return written
 
 
 def record_inspection(path: Path | str, applicant_id: str, *, passed: bool, note: str = "",
@@ -48,5 +54,12 @@ def record_inspection(path: Path | str, applicant_id: str, *, passed: bool, note
     """Record a field inspection (实地考察) in the result file and refill the candidate lists."""
     file = ResultFile(path)
     result = file.load()
-    decision.inspect(result, applicant_id, Inspection(PASSED if passed else FAILED, (note or "").strip(), at or now()))
-    return file.write(result)
+    inspection = Inspection(PASSED if passed else FAILED, (note or "").strip(), at or now())
+    decision.inspect(result, applicant_id, inspection)
+    written = file.write(result)
+    journal.safe_log(written.path, written.session_id, journal.INSPECTION,
+                     Sentence(N_("field inspection of {applicant}: {outcome} {note}"),
+                              applicant=f"{applicant_id} {written.applicant(applicant_id).name}",
+                              outcome=printed(inspection.result), note=inspection.note),
+                     inputs=journal.score_inputs(written), at=inspection.at)
+    return written

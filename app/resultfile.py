@@ -96,7 +96,7 @@ class ResultFile:
                     meta = {r["key"]: r["value"] for r in db["meta"].rows}
                 finally:
                     db.close()
-                if meta.get("session_id") == session.id:
+                if meta.get("session_id") == session.id and not meta.get(RECORDS_ONLY):
                     return cls(p)
         return None
 
@@ -155,6 +155,9 @@ class ResultFile:
         if meta.get("kind") != KIND:
             db.close()
             raise MergeError("{file}: not a PanelReview result file", file=str(self.path))
+        if meta.get(RECORDS_ONLY):
+            db.close()
+            raise MergeError("{file}: nothing has been merged into this result file yet", file=str(self.path))
         if int(meta.get("schema", "0")) > SCHEMA:
             db.close()
             raise MergeError("{file}: written by a newer PanelReview; update PanelReview to read it",
@@ -166,6 +169,7 @@ class ResultFile:
     def write(self, result: Result) -> Result:
         """Write `result` whole (app.files.replace_into); the result, now knowing its path."""
         rows = _rows(result)
+        kept = _kept_records(self.path, result.session_id)  # the journal, notice, objections: not the merge's
 
         def fill(tmp: Path) -> None:
             conn = sqlite3.connect(tmp)
@@ -183,6 +187,7 @@ class ResultFile:
                         conn.executemany(f"insert into [{name}] ({', '.join(f'[{c}]' for c in cols)}) "
                                          f"values ({', '.join('?' for _ in cols)})",
                                          [tuple(r.get(c) for c in cols) for r in rows[name]])
+                    _write_records(conn, kept)
             finally:
                 conn.close()
 
@@ -406,3 +411,134 @@ def _file(r: dict) -> FileStatus:
     problem = Sentence.from_json(json.loads(r["reason"])) if r["reason"] else None
     return FileStatus(r["path"], r["expert_id"], r["expert_name"] or "", r["organisation"] or "", r["title"] or "",
                       r["fingerprint"], r["round"], r["status"], problem)
+
+
+# --------------------------------------------------------------------------- the secretary's records (issue 12)
+# The journal, the panel's leader, opinions and dissents, the public notice and the objections live in the
+# result file beside the merged result, but are no part of a Result: a merge writes the result whole, so
+# `ResultFile.write` carries these tables over from the file it replaces. Before the first merge (the sign-in
+# and the pledges come first) `Records` makes a file holding only them (meta "records_only"), which
+# `existing()` and `load()` do not take for a merged result. The typed values are in app.journal, app.panel,
+# app.notice and app.objections; only this section knows the tables.
+
+RECORD_TABLES: dict[str, tuple[dict[str, type], Any]] = {
+    "journal": ({"position": int, "at": str, "action": str, "data": str, "inputs": str}, "position"),
+    "panel_record": ({"key": str, "value": str}, "key"),  # leader, opinions, notice: JSON values
+    "dissents": ({"position": int, "applicant_id": str, "expert_id": str, "opinion": str, "reason": str,
+                  "at": str}, "position"),
+    "objections": ({"id": str, "position": int, "received": str, "by": str, "contact": str, "applicant_id": str,
+                    "about": str, "decision": str, "decided": str, "reason": str, "round": int}, "id"),
+}
+RECORDS_ONLY = "records_only"
+
+
+class Records:
+    """The secretary's records in one result file: rows in, rows out (the typed values live elsewhere)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"Records({str(self.path)!r})"
+
+    @classmethod
+    def for_session(cls, session: Session) -> "Records":
+        """The records of the session's own result file (made, records only, on the first write)."""
+        found = ResultFile.existing(session)
+        if found is not None:
+            return cls(found.path)
+        for p in ResultFile.places(session):
+            if p.is_file() and _records_session(p) == session.id:
+                return cls(p)
+        return cls(ResultFile.for_session(session).path)
+
+    def rows(self, table: str, order: str = "rowid") -> list[dict]:
+        """Every row of `table` (none when the file or the table does not exist yet)."""
+        if not self.path.is_file():
+            return []
+        try:
+            conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error:
+            return []
+        try:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute(f"select * from [{table}] order by {order}")]
+        except sqlite3.OperationalError:  # a result file written before these tables existed
+            return []
+        finally:
+            conn.close()
+
+    def session_id(self) -> str | None:
+        return _records_session(self.path) if self.path.is_file() else None
+
+    def write(self, table: str, row: dict, *, session_id: str, replace: bool = False) -> None:
+        """Add `row` to `table` (or replace the row with its key); for a journal row, `position` is given here.
+
+        MergeError when the file belongs to another session or cannot be written; nothing is half written.
+        """
+        columns, _pk = RECORD_TABLES[table]
+        fresh = not self.path.is_file()
+        if fresh:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif _records_session(self.path) != session_id:
+            raise MergeError("{file} belongs to another session; the record was not written", file=str(self.path))
+        try:
+            conn = sqlite3.connect(self.path, timeout=10)
+            try:
+                with conn:
+                    if fresh:
+                        conn.execute("create table if not exists meta (key text primary key, value text)")
+                        conn.executemany("insert into meta values (?, ?)",
+                                         [("kind", KIND), ("schema", str(SCHEMA)), ("session_id", session_id),
+                                          (RECORDS_ONLY, "1"), ("app_version", __version__)])
+                    _create_records(conn)
+                    if table == "journal":
+                        row = dict(row, position=conn.execute(
+                            "select coalesce(max(position), -1) + 1 from journal").fetchone()[0])
+                    cols = [c for c in columns if c in row]
+                    verb = "insert or replace" if replace else "insert"
+                    conn.execute(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                                 f"values ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
+            finally:
+                conn.close()
+        except sqlite3.IntegrityError:
+            raise MergeError("{file}: {table} already holds this record", file=str(self.path), table=table) from None
+        except sqlite3.Error as exc:
+            raise MergeError("could not write {file}: {reason}", file=str(self.path), reason=str(exc)) from None
+
+
+def _records_session(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        meta = dict(conn.execute("select key, value from meta").fetchall())
+        return meta.get("session_id") if meta.get("kind") == KIND else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _create_records(conn: sqlite3.Connection) -> None:
+    for name, (columns, pk) in RECORD_TABLES.items():
+        cols = ", ".join(f"[{c}] {'integer' if t is int else 'text'}" for c, t in columns.items())
+        key = f", primary key ({pk})" if pk else ""
+        conn.execute(f"create table if not exists [{name}] ({cols}{key})")
+
+
+def _kept_records(path: Path, session_id: str) -> dict[str, list[dict]]:
+    """The records of the file a merge is about to replace (none if it is another session's)."""
+    if not path.is_file() or _records_session(path) != session_id:
+        return {}
+    keep = Records(path)
+    return {name: keep.rows(name) for name in RECORD_TABLES}
+
+
+def _write_records(conn: sqlite3.Connection, kept: dict[str, list[dict]]) -> None:
+    _create_records(conn)
+    for name, rows in kept.items():
+        cols = list(RECORD_TABLES[name][0])
+        conn.executemany(f"insert into [{name}] ({', '.join(f'[{c}]' for c in cols)}) "
+                         f"values ({', '.join('?' for _ in cols)})", [tuple(r.get(c) for c in cols) for r in rows])

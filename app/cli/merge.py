@@ -6,12 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app import journal
 from app import merge as merge_core
 from app import report as report_core
 from app import vocabulary as words
 from app.cli.arguments import UsageError
 from app.cli.output import emit_json, out, print_table
-from app.i18n import tr
+from app.i18n import Sentence, tr
+from app.vocabulary import N_
 from app.result import Category, Result, as_json, score_text
 from app.resultfile import load_result
 from app.session import open_session
@@ -136,5 +138,10 @@ def export_command(args: argparse.Namespace) -> int:
     if args.csv:
         for p in report_core.write_csv(result, args.csv):
             out(str(p))
+    for target in (args.xlsx, args.csv):
+        if target:
+            journal.safe_log(result.path, result.session_id, journal.EXPORT,
+                             Sentence(N_("exported the results to {file}"), file=str(target)),
+                             inputs=journal.score_inputs(result))
     return 0
 

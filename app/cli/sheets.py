@@ -6,11 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app import journal
 from app import report as report_core
 from app import sheets as sheets_core
 from app.cli.arguments import UsageError
 from app.cli.output import out
-from app.i18n import tr
+from app.i18n import Sentence, tr
+from app.vocabulary import N_
 from app.resultfile import load_result
 from app.scorefile import ScoreFile
 
@@ -64,4 +66,6 @@ def report(args: argparse.Namespace) -> int:
         written.append(args.xlsx)
     for path in written:
         out(str(path))
+        journal.safe_log(result.path, result.session_id, journal.PRINT,
+                         Sentence(N_("printed {file}"), file=str(path)), inputs=journal.score_inputs(result))
     return 0

@@ -94,13 +94,15 @@ class SecretaryWindow(QMainWindow):
         self.candidates_action = action(tr("Candidate list…"),
                                         lambda: self.exporter.print_sheet(CANDIDATES, "preview"),
                                         tip=tr("Print preview of the candidate list"))
+        self.room_action = action(tr("Room display"), self.open_room,
+                                  tip=tr("Progress and the items up for discussion, full screen for the projector"))
         bar = QToolBar(tr("Actions"))
         bar.setObjectName("secretary-toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
         for a in (self.open_action, None, self.merge_action, None, self.xlsx_action, self.csv_action, None,
-                  self.summary_action, self.candidates_action):
+                  self.summary_action, self.candidates_action, None, self.room_action):
             if a is None:
                 bar.addSeparator()
             else:
@@ -143,6 +145,7 @@ class SecretaryWindow(QMainWindow):
         for k in (self.RANKING, self.INSPECTION):
             self.pages.setTabEnabled(k, self.result is not None)
         self.merge_action.setEnabled(s is not None)
+        self.room_action.setEnabled(s is not None)
         for a in self.result_actions:
             a.setEnabled(self.result is not None)
 
@@ -190,6 +193,23 @@ class SecretaryWindow(QMainWindow):
                 self.show_result(ResultFile(self.result.path).load())
             except PanelReviewError as exc:
                 show_error(self, str(exc))
+
+    def open_room(self) -> None:
+        """The room's screen on the last screen (the projector, where there is one), full screen."""
+        from PySide6.QtGui import QGuiApplication
+
+        from ui.secretary.room import RoomScreen, provider
+
+        if self.session is None:
+            return
+        session = self.session
+        self.room = RoomScreen(provider(session, lambda: [*self.merge_page.inputs, session.path],
+                                        lambda: self.result))
+        screens = QGuiApplication.screens()
+        if screens:
+            self.room.setScreen(screens[-1])
+            self.room.setGeometry(screens[-1].geometry())
+        self.room.showFullScreen()
 
     # -- drop ---------------------------------------------------------------------
 

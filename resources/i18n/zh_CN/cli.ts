@@ -31,5 +31,277 @@
             <source>a rule the documents leave to the secretary (see docs/rules.md), e.g. min_experts=5, recommendation_rule=majority, field_inspection=none</source>
             <translation>文件未作规定、由秘书选择的规则（见 docs/rules.md），如 min_experts=5、recommendation_rule=majority、field_inspection=none</translation>
         </message>
+        <message>
+            <source>exported the results to {file}</source>
+            <translation>已将结果导出到 {file}</translation>
+        </message>
+        <message>
+            <source>printed the panel's joint opinion to {file}</source>
+            <translation>已将专家组评审意见打印到 {file}</translation>
+        </message>
+        <message>
+            <source>the dissent is recorded; the member signs it on the joint opinion</source>
+            <translation>不同意见已记录；该成员须在专家组评审意见上签名</translation>
+        </message>
+        <message>
+            <source>the panel as a body: sign-in sheet, pledges, leader, joint opinion</source>
+            <translation>评审专家组：签到表、承诺书、组长、专家组评审意见</translation>
+        </message>
+        <message>
+            <source>print the sign-in sheet (签到表) of the session's experts</source>
+            <translation>打印本次评审专家的签到表</translation>
+        </message>
+        <message>
+            <source>where the review takes place</source>
+            <translation>评审地点</translation>
+        </message>
+        <message>
+            <source>print each expert's pledge (承诺书), quoting the documents</source>
+            <translation>打印每位专家的承诺书（引用文件原文）</translation>
+        </message>
+        <message>
+            <source>only this expert (repeatable)</source>
+            <translation>仅此专家（可重复）</translation>
+        </message>
+        <message>
+            <source>record the leader the panel elected (财政部令第87号 第四十五条（四）)</source>
+            <translation>记录专家组推选的组长（财政部令第87号第四十五条（四））</translation>
+        </message>
+        <message>
+            <source>the expert the panel elected</source>
+            <translation>专家组推选的专家</translation>
+        </message>
+        <message>
+            <source>record and/or print the panel's joint opinion (专家组评审意见)</source>
+            <translation>记录和/或打印专家组评审意见</translation>
+        </message>
+        <message>
+            <source>one applicant (default: the session as a whole)</source>
+            <translation>某一申报单位（默认：本次评审整体）</translation>
+        </message>
+        <message>
+            <source>the opinion as the panel worded it, to record</source>
+            <translation>按专家组的表述记录的意见</translation>
+        </message>
+        <message>
+            <source>print the joint opinion (all applicants unless --applicant)</source>
+            <translation>打印专家组评审意见（未指定 --applicant 时为全部申报单位）</translation>
+        </message>
+        <message>
+            <source>record a member's dissent and its reason (第六十一条)</source>
+            <translation>记录成员的不同意见及理由（第六十一条）</translation>
+        </message>
+        <message>
+            <source>what the member holds instead</source>
+            <translation>该成员的不同意见</translation>
+        </message>
+        <message>
+            <source>printed the sign-in sheet to {file}</source>
+            <translation>已将签到表打印到 {file}</translation>
+        </message>
+        <message>
+            <source>printed the pledges to {file}</source>
+            <translation>已将承诺书打印到 {file}</translation>
+        </message>
+        <message>
+            <source>recorded: the panel elected {name} as its leader</source>
+            <translation>已记录：专家组推选 {name} 为组长</translation>
+        </message>
+        <message>
+            <source>say what to do: --text to record the opinion, --out to print it</source>
+            <translation>请说明要做什么：--text 记录意见，--out 打印</translation>
+        </message>
+        <message>
+            <source>the panel's opinion is recorded</source>
+            <translation>专家组意见已记录</translation>
+        </message>
+        <message>
+            <source>printed {file}</source>
+            <translation>已打印 {file}</translation>
+        </message>
+        <message>
+            <source>say what to write: --pdf and/or --docx</source>
+            <translation>请说明要写出什么：--pdf 和/或 --docx</translation>
+        </message>
+        <message>
+            <source>wrote the report upward to {file}</source>
+            <translation>已将评审报告写出到 {file}</translation>
+        </message>
+        <message>
+            <source>set by hand</source>
+            <translation>由秘书确定</translation>
+        </message>
+        <message>
+            <source>public notice from {start} to {end} ({days})</source>
+            <translation>公示期 {start} 至 {end}（{days}）</translation>
+        </message>
+        <message>
+            <source>  not a working day: {day} ({why})</source>
+            <translation>  非工作日：{day}（{why}）</translation>
+        </message>
+        <message>
+            <source>  make-up working day, counted: {day}</source>
+            <translation>  调休上班日，计入：{day}</translation>
+        </message>
+        <message>
+            <source>printed the public notice to {file}</source>
+            <translation>已将公示打印到 {file}</translation>
+        </message>
+        <message>
+            <source>the list cannot go upward yet:</source>
+            <translation>名单尚不能上报：</translation>
+        </message>
+        <message>
+            <source>printed the final list to {file}</source>
+            <translation>已将最终名单打印到 {file}</translation>
+        </message>
+        <message>
+            <source>objection {id} recorded</source>
+            <translation>异议 {id} 已登记</translation>
+        </message>
+        <message>
+            <source>objection {id}: re-checked in round {round}</source>
+            <translation>异议 {id}：已在第 {round} 轮复核</translation>
+        </message>
+        <message>
+            <source>about</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>by</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>收到时间</translation>
+        </message>
+        <message>
+            <source>printed the objection file of {applicant} to {file}</source>
+            <translation>已将 {applicant} 的异议答复材料打印到 {file}</translation>
+        </message>
+        <message>
+            <source>details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>inputs</source>
+            <translation>依据的文件</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>what</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>{value!r} must be written YYYY-MM-DD</source>
+            <translation>{value!r} 须写作 YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>write the report upward (评审报告 / 推荐申报报告) as PDF and/or .docx</source>
+            <translation>写出评审报告（推荐申报报告）PDF 和/或 .docx</translation>
+        </message>
+        <message>
+            <source>an editable Word file for the bureau's letterhead</source>
+            <translation>可编辑的 Word 文件，供套用红头</translation>
+        </message>
+        <message>
+            <source>name the rubrics by their titles</source>
+            <translation>以标题列出评审细则</translation>
+        </message>
+        <message>
+            <source>the call the applicants answered, and where it was published</source>
+            <translation>申报通知及其发布渠道</translation>
+        </message>
+        <message>
+            <source>the contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>where the review took place</source>
+            <translation>评审地点</translation>
+        </message>
+        <message>
+            <source>the contact's telephone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>record the public notice (公示) and its 5 working days; print it</source>
+            <translation>记录公示及其5个工作日；打印公示</translation>
+        </message>
+        <message>
+            <source>the notice's first day</source>
+            <translation>公示第一天</translation>
+        </message>
+        <message>
+            <source>the last day, set by hand (only where the holiday calendar does not know the year)</source>
+            <translation>由秘书确定的最后一天（仅在节假日日历不含该年份时）</translation>
+        </message>
+        <message>
+            <source>print the notice</source>
+            <translation>打印公示</translation>
+        </message>
+        <message>
+            <source>the notice as an editable Word file</source>
+            <translation>公示的可编辑 Word 文件</translation>
+        </message>
+        <message>
+            <source>the list that goes upward once the notice is over and objections settled</source>
+            <translation>公示期满、异议处理完毕后上报的名单</translation>
+        </message>
+        <message>
+            <source>the date to judge by (default: today)</source>
+            <translation>据以判断的日期（默认：今天）</translation>
+        </message>
+        <message>
+            <source>objections to the public notice: add, decide, round, list, file</source>
+            <translation>公示异议：登记、处理、复核轮次、列表、答复材料</translation>
+        </message>
+        <message>
+            <source>record an objection received</source>
+            <translation>登记收到的异议</translation>
+        </message>
+        <message>
+            <source>when it was received (default: now)</source>
+            <translation>收到时间（默认：现在）</translation>
+        </message>
+        <message>
+            <source>record the decision on an objection, with its reason</source>
+            <translation>记录异议的处理结果及理由</translation>
+        </message>
+        <message>
+            <source>the objection is upheld (成立)</source>
+            <translation>异议成立</translation>
+        </message>
+        <message>
+            <source>not upheld (不成立)</source>
+            <translation>异议不成立</translation>
+        </message>
+        <message>
+            <source>name the re-check round an upheld objection caused</source>
+            <translation>记录成立的异议引起的复核轮次</translation>
+        </message>
+        <message>
+            <source>list the objections and how each was handled</source>
+            <translation>列出异议及其处理情况</translation>
+        </message>
+        <message>
+            <source>print the objection file of one applicant (every number's source)</source>
+            <translation>打印某一申报单位的异议答复材料（每个数字的来源）</translation>
+        </message>
+        <message>
+            <source>the secretary's journal of a result file</source>
+            <translation>汇总结果文件中的秘书工作日志</translation>
+        </message>
+        <message>
+            <source>print it (the report's annex)</source>
+            <translation>打印（评审报告附件）</translation>
+        </message>
     </context>
 </TS>

@@ -559,5 +559,193 @@
             <source>{item}: 0 points is in none of its levels; if the applicant meets none of them, answer "none of the levels" (无符合档次)</source>
             <translation>{item}：0分不在任何档次内；如申报单位不符合任一档次，请选择“无符合档次”</translation>
         </message>
+        <message>
+            <source>field inspection</source>
+            <translation>实地考察</translation>
+        </message>
+        <message>
+            <source>merge</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <source>re-check request</source>
+            <translation>复核请求</translation>
+        </message>
+        <message>
+            <source>export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>objection decided</source>
+            <translation>异议处理</translation>
+        </message>
+        <message>
+            <source>objection received</source>
+            <translation>受理异议</translation>
+        </message>
+        <message>
+            <source>dissent</source>
+            <translation>不同意见</translation>
+        </message>
+        <message>
+            <source>panel leader</source>
+            <translation>推选组长</translation>
+        </message>
+        <message>
+            <source>panel opinion</source>
+            <translation>专家组意见</translation>
+        </message>
+        <message>
+            <source>print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>public notice</source>
+            <translation>公示</translation>
+        </message>
+        <message>
+            <source>the journal could not be written: {reason}</source>
+            <translation>工作日志未能写入：{reason}</translation>
+        </message>
+        <message>
+            <source>merged {accepted} score files ({rejected} refused)</source>
+            <translation>汇总评分文件 {accepted} 份（不予采用 {rejected} 份）</translation>
+        </message>
+        <message>
+            <source>field inspection of {applicant}: {outcome} {note}</source>
+            <translation>实地考察 {applicant}：{outcome} {note}</translation>
+        </message>
+        <message>
+            <source>the notice cannot end ({end}) before it starts ({start})</source>
+            <translation>公示结束日期（{end}）不能早于开始日期（{start}）</translation>
+        </message>
+        <message>
+            <source>public notice from {start} to {end}</source>
+            <translation>公示期 {start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>the holiday calendar knows China's public holidays only from {first} to {last}; {day} is in {year}: give the notice's last day by hand</source>
+            <translation>节假日日历只包含 {first} 年至 {last} 年的法定节假日；{day} 属于 {year} 年：请手工指定公示的最后一天</translation>
+        </message>
+        <message>
+            <source>a public notice lasts at least one working day, not {count}</source>
+            <translation>公示至少为一个工作日，不能是 {count}</translation>
+        </message>
+        <message>
+            <source>objection {id} is not upheld: no re-check round belongs to it</source>
+            <translation>异议 {id} 不成立：没有对应的复核轮次</translation>
+        </message>
+        <message>
+            <source>objection {id} already names round {round}</source>
+            <translation>异议 {id} 已记录第 {round} 轮复核</translation>
+        </message>
+        <message>
+            <source>no merged score file is in round {round} (merged rounds: {rounds}); merge the re-check first</source>
+            <translation>没有已汇总的评分文件处于第 {round} 轮（已汇总的轮次：{rounds}）；请先汇总复核结果</translation>
+        </message>
+        <message>
+            <source>no public notice is recorded: the list has not been on notice</source>
+            <translation>未记录公示：名单尚未公示</translation>
+        </message>
+        <message>
+            <source>the public notice runs until {end}: the list is final only after it</source>
+            <translation>公示至 {end} 止：公示期满后名单方可确定</translation>
+        </message>
+        <message>
+            <source>objection {id} from {by} is not decided yet</source>
+            <translation>{by} 提出的异议 {id} 尚未处理</translation>
+        </message>
+        <message>
+            <source>objection {id} was upheld but names no re-check round yet</source>
+            <translation>异议 {id} 成立，但尚未记录复核轮次</translation>
+        </message>
+        <message>
+            <source>the list differs from the one on public notice ({start} to {end}): the documents do not say whether it must go on notice again</source>
+            <translation>名单与公示的名单（{start} 至 {end}）不同：文件未规定是否须重新公示</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date or time (write YYYY-MM-DD or YYYY-MM-DDTHH:MM)</source>
+            <translation>{value!r} 不是日期或时间（请写作 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM）</translation>
+        </message>
+        <message>
+            <source>{file} has no objection {id}</source>
+            <translation>{file} 中没有异议 {id}</translation>
+        </message>
+        <message>
+            <source>say who raised the objection</source>
+            <translation>请写明异议提出人</translation>
+        </message>
+        <message>
+            <source>say what the objection is about</source>
+            <translation>请写明异议内容</translation>
+        </message>
+        <message>
+            <source>objection {id} from {by} about {applicant}: {about}</source>
+            <translation>异议 {id}：{by} 对 {applicant} 提出：{about}</translation>
+        </message>
+        <message>
+            <source>objection {id}: give the reason for the decision</source>
+            <translation>异议 {id}：请写明处理理由</translation>
+        </message>
+        <message>
+            <source>objection {id} was already decided ({decision}, {at}); a decision is not changed</source>
+            <translation>异议 {id} 已处理（{decision}，{at}）；处理结果不再更改</translation>
+        </message>
+        <message>
+            <source>objection {id}: {decision}; reason: {reason}</source>
+            <translation>异议 {id}：{decision}；理由：{reason}</translation>
+        </message>
+        <message>
+            <source>the panel's opinion on {what} recorded</source>
+            <translation>已记录专家组对 {what} 的意见</translation>
+        </message>
+        <message>
+            <source>{name}'s dissent: say what the member holds instead</source>
+            <translation>{name} 的不同意见：请写明其意见</translation>
+        </message>
+        <message>
+            <source>{name}'s dissent: give the reason (财政部令第87号 第六十一条: 不同意见及理由)</source>
+            <translation>{name} 的不同意见：请写明理由（财政部令第87号第六十一条：不同意见及理由）</translation>
+        </message>
+        <message>
+            <source>{name} dissents on {what}: {opinion}; reason: {reason}</source>
+            <translation>{name} 对 {what} 持不同意见：{opinion}；理由：{reason}</translation>
+        </message>
+        <message>
+            <source>{applicant}: {what}, {count} of the totals differ from the others' consensus by more than {threshold}</source>
+            <translation>{applicant}：{what}，有 {count} 个总分与其余专家共识分相差超过 {threshold} 分</translation>
+        </message>
+        <message>
+            <source>{applicant} · {item} {text}: {what}, points from {low} to {high} (max {max})</source>
+            <translation>{applicant} · {item} {text}：{what}，评分从 {low} 到 {high}（满分 {max}）</translation>
+        </message>
+        <message>
+            <source>{applicant} · {item} {text}: {what}</source>
+            <translation>{applicant} · {item} {text}：{what}</translation>
+        </message>
+        <message>
+            <source>{applicant}: {what}</source>
+            <translation>{applicant}：{what}</translation>
+        </message>
+        <message>
+            <source>{id} is not on the panel's roster</source>
+            <translation>{id} 不在评审专家名单中</translation>
+        </message>
+        <message>
+            <source>the panel's leader is already recorded: {name} ({at})</source>
+            <translation>已记录专家组组长：{name}（{at}）</translation>
+        </message>
+        <message>
+            <source>the panel elected {name} as its leader</source>
+            <translation>专家组推选 {name} 为组长</translation>
+        </message>
+        <message>
+            <source>the panel's opinion is empty</source>
+            <translation>专家组意见为空</translation>
+        </message>
+        <message>
+            <source>the session has no experts: there is no pledge to print</source>
+            <translation>本次评审没有专家：无承诺书可打印</translation>
+        </message>
     </context>
 </TS>

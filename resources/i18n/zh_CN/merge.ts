@@ -707,5 +707,17 @@
             <source>on the reserve list of {reserve} and a candidate of {candidate}: the documents do not say whether both can stand; the panel decides</source>
             <translation>列入{reserve}备选名单，同时列入{candidate}拟入选名单：文件未规定两者能否并存，由专家组决定</translation>
         </message>
+        <message>
+            <source>{file}: nothing has been merged into this result file yet</source>
+            <translation>{file}：该结果文件尚未汇总任何评分</translation>
+        </message>
+        <message>
+            <source>{file} belongs to another session; the record was not written</source>
+            <translation>{file} 属于另一次评审；记录未写入</translation>
+        </message>
+        <message>
+            <source>{file}: {table} already holds this record</source>
+            <translation>{file}：{table} 中已有这条记录</translation>
+        </message>
     </context>
 </TS>

@@ -587,5 +587,49 @@
             <source>no inspection required</source>
             <translation>无需实地考察</translation>
         </message>
+        <message>
+            <source>Submitted: {done} of {experts} experts　·　Applicants done: {apps} of {total}</source>
+            <translation>已提交：{done} / {experts} 位专家　·　已评完申报单位：{apps} / {total} 家</translation>
+        </message>
+        <message>
+            <source>scoring: {done} of {total} applicants</source>
+            <translation>评分中：已完成 {done} / {total} 家</translation>
+        </message>
+        <message>
+            <source>no score file yet</source>
+            <translation>尚无评分文件</translation>
+        </message>
+        <message>
+            <source>Scores are shown once every expert has submitted.</source>
+            <translation>全体专家提交后方显示分数。</translation>
+        </message>
+        <message>
+            <source>Every expert has submitted: the secretary merges the scores.</source>
+            <translation>全体专家已提交，请秘书汇总评分。</translation>
+        </message>
+        <message>
+            <source>Nothing is up for discussion.</source>
+            <translation>没有待讨论的事项。</translation>
+        </message>
+        <message>
+            <source>Up for discussion ({count})</source>
+            <translation>待讨论事项（{count} 项）</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>……另有 {count} 项</translation>
+        </message>
+        <message>
+            <source>Room display</source>
+            <translation>会场大屏</translation>
+        </message>
+        <message>
+            <source>Esc closes · F11 full screen</source>
+            <translation>Esc 关闭 · F11 全屏</translation>
+        </message>
+        <message>
+            <source>Progress and the items up for discussion, full screen for the projector</source>
+            <translation>评审进度和待讨论事项，在投影仪上全屏显示</translation>
+        </message>
     </context>
 </TS>
