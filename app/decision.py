@@ -123,7 +123,8 @@ def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspec
         session_id=session.id, title=session.title, date=session.date or "", method=rules.method,
         settings=dict(session.settings), created=created, files=list(intake.files),
         experts=[PanelMember(e.id, e.name, e.organisation, e.title, e.id in merged) for e in session.experts],
-        applicants=applicants, categories=categories, agreement={}, leniency={}, changes=changes)
+        applicants=applicants, categories=categories, agreement={}, leniency={}, changes=changes,
+        rubric_titles={rid: r.title for rid, r in session.rubrics.items()})
     if not panel_ok(len(merged)):
         result.warnings.append(Sentence(
             "the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, "

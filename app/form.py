@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from app import cells, tables
 from app import rubric as rubric_mod
-from app import tables
 from app.files import write_atomic
 from app.errors import PanelReviewError, ScoreError, TableError
 from app.i18n import tr
@@ -116,7 +116,7 @@ def write_rows(rows: list[Row], to: Path) -> Path:
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(COLUMNS)
         for r in rows:
-            w.writerow(r.cells())
+            w.writerow(cells.csv_row(r.cells()))
         data = ("\ufeff" + buf.getvalue()).encode("utf-8")
     else:
         data = _xlsx_bytes(rows)
@@ -132,9 +132,9 @@ def _xlsx_bytes(rows: list[Row]) -> bytes:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "form"
-    ws.append(list(COLUMNS))
-    for r in rows:
-        ws.append(r.cells())
+    for n, values in enumerate([list(COLUMNS)] + [r.cells() for r in rows], start=1):
+        for k, value in enumerate(values, start=1):
+            cells.put(ws, n, k, value)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     for cell in ws[1]:
@@ -178,9 +178,10 @@ def read_rows(path: Path) -> tuple[tables.Table, list[tuple[int, dict[str, str]]
         raise TableError("{file}: row {row}: missing columns {columns}", file=table.file, row=table.header_row,
                          columns=", ".join(missing))
     index = {c: keys.index(c) for c in COLUMNS}
+    unquote = cells.from_csv if table.kind == "csv" else (lambda text: text)
     out = []
-    for n, cells in table.rows:
-        out.append((n, {c: (cells[i] if i < len(cells) else "").strip() for c, i in index.items()}))
+    for n, row in table.rows:
+        out.append((n, {c: unquote((row[i] if i < len(row) else "").strip()) for c, i in index.items()}))
     return table, out
 
 
@@ -228,6 +229,7 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
 
     known = {a.id for a in scores.applicants}
     comments: dict[tuple[str, str], list[str]] = {}
+    first_row: dict[tuple[str, str], int] = {}
     try:
         with scores.batch():
             by_applicant: dict[str, list[tuple[int, dict[str, str]]]] = {}
@@ -238,6 +240,12 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
                 if r["item_kind"] not in KINDS:
                     bad(n, "item_kind", "unknown kind {kind!r}", kind=r["item_kind"])
                     continue
+                key = (r["applicant_id"], r["item_id"])
+                if key in first_row:
+                    bad(n, "item_id", "{item} of {applicant} is also in row {first}: keep one of the two rows",
+                        item=r["item_id"], applicant=r["applicant_id"], first=first_row[key])
+                    continue
+                first_row[key] = n
                 by_applicant.setdefault(r["applicant_id"], []).append((n, r))
             for aid, arows in by_applicant.items():
                 _apply_applicant(scores, aid, arows, bad, comments)

@@ -254,6 +254,7 @@ class Result:
     changes: list[RoundChange] = field(default_factory=list)
     warnings: list[Sentence] = field(default_factory=list)  # about the session as a whole (e.g. the panel's size)
     path: str = ""  # where it was written or read; set by app.resultfile
+    rubric_titles: dict[str, str] = field(default_factory=dict)  # rubric id → its title, as the session holds it
 
     @property
     def accepted(self) -> list[FileStatus]:
@@ -279,6 +280,10 @@ class Result:
 
     def expert_name(self, expert_id: str) -> str:
         return next((e.name for e in self.experts if e.id == expert_id), expert_id)
+
+    def rubric_title(self, rubric_id: str) -> str:
+        """The rubric's title (its id for a result written before titles were kept)."""
+        return self.rubric_titles.get(rubric_id) or rubric_id
 
     @property
     def decimals(self) -> int:

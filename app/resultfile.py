@@ -240,7 +240,8 @@ def _rows(r: Result) -> dict[str, list[dict]]:
     meta = {"kind": KIND, "schema": SCHEMA, "app_version": __version__, "session_id": r.session_id,
             "title": r.title, "date": r.date, "method": r.method,
             "settings": json.dumps(r.settings, ensure_ascii=False, sort_keys=True), "created": r.created,
-            "warnings": _j([w.as_json() for w in r.warnings])}
+            "warnings": _j([w.as_json() for w in r.warnings]),
+            "rubric_titles": json.dumps(r.rubric_titles, ensure_ascii=False, sort_keys=True)}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["meta"] = [{"key": k, "value": str(v)} for k, v in meta.items()]
     rows["files"] = [{"position": k, "path": f.path, "expert_id": f.expert_id, "expert_name": f.expert_name,
@@ -346,7 +347,8 @@ class _Reader:
                                                 r["experts"]) for r in self.db["agreement"].rows},
             leniency={r["expert_id"]: _d(r["value"]) for r in self.db["leniency"].rows},
             changes=[c for a in applicants for c in a.changes],
-            warnings=[Sentence.from_json(w) for w in json.loads(meta.get("warnings") or "[]")], path=path)
+            warnings=[Sentence.from_json(w) for w in json.loads(meta.get("warnings") or "[]")], path=path,
+            rubric_titles=json.loads(meta.get("rubric_titles") or "{}"))
 
     def applicant(self, r: dict, roster: list[str], names: dict[str, str], inspection: Inspection | None
                   ) -> ApplicantResult:

@@ -1,11 +1,13 @@
-"""Applicants and experts tables (CSV or XLSX) as the secretary types them.
+"""Applicants and experts tables (CSV, XLSX, XLS, XLSB or ODS) as the secretary types them.
 
 A table is read whole and every problem is collected before anything is
 raised: one `TableError` whose `problems` holds one error per bad cell, each
 naming the file, the row as Excel shows it (the header is row 1) and the
-column. CSV may be UTF-8 (with or without BOM) or GB18030/GBK, separated by
-commas, tabs or semicolons; XLSX is read from its first sheet. A rubric is
-named by its id, its title or its carrier type's name, as a secretary writes it.
+column. CSV may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with a
+BOM (Excel's "Unicode text"), separated by commas, tabs or semicolons; a
+workbook (XLSX with openpyxl; XLS, XLSB and ODS with python-calamine) is read
+from its first sheet. A rubric is named by its id, its title or its carrier
+type's name, as a secretary writes it.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ EXPERT_REQUIRED = ("id", "name")
 # Columns people keep in their tables that mean nothing to a session.
 IGNORED_COLUMNS = ("序号", "no.", "备注", "note", "notes", "remarks")
 # Characters Windows or POSIX refuse in a folder name; ids become folder names.
-BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\ufffd]')
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Table:
     header: list[str]
     header_row: int
     rows: list[tuple[int, list[str]]]
+    kind: str = "csv"  # what the file was read as: csv, xlsx, xls, xlsb or ods
 
     def column_name(self, index: int) -> str:
         """How a person finds column `index`: its letter and header, e.g. "C (培训方式)"."""
@@ -135,8 +138,21 @@ def cell_text(value: Any) -> str:
 # --------------------------------------------------------------------------- reading
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (and other old Office files)
+CALAMINE_SUFFIXES = (".xls", ".xlsb", ".ods")
+# Characters a table cell never holds on purpose: C0 and C1 controls and DEL (a line break is
+# refused too: a name prints on one line), and U+FFFD, which is what is left of text garbled earlier.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+# What `decode` leaves for a byte no encoding could read (Python's surrogateescape).
+UNDECODED = re.compile(r"[\udc80-\udcff]+")
+
+
 def read_table(path: Path) -> Table:
-    """The non-empty rows of a CSV or XLSX table; TableError if the file cannot be read."""
+    """The non-empty rows of a CSV, XLSX, XLS, XLSB or ODS table; TableError if the file cannot be read.
+
+    A byte no encoding can read, and an Excel formula whose value was never
+    computed, are refused naming the row and column: nothing is guessed.
+    """
     path = Path(path)
     file = str(path)
     try:
@@ -145,17 +161,49 @@ def read_table(path: Path) -> Table:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
         raise TableError("{file}: cannot read: {reason}", file=file, reason=reason) from None
     suffix = path.suffix.lower()
-    if suffix == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise TableError("{file}: this is an old Excel .xls file; save it as .xlsx or CSV", file=file)
-    if suffix in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+    kind = _zip_kind(data) if data[:4] == b"PK\x03\x04" else ("xls" if data[:8] == OLE_MAGIC else "")
+    if not kind and suffix in CALAMINE_SUFFIXES + (".xlsx", ".xlsm"):
+        kind = "xlsx" if suffix in (".xlsx", ".xlsm") else suffix[1:]
+    if kind in ("xls", "xlsb", "ods"):
+        raw = _calamine_rows(data, file)
+    elif kind == "xlsx":
         raw = _xlsx_rows(data, file)
     else:
-        raw = _csv_rows(data, file)
+        kind, raw = "csv", _csv_rows(data, file)
     numbered = [(n, row) for n, row in enumerate(raw, start=1) if any(c for c in row)]
     if not numbered:
         raise TableError("{file}: the table is empty", file=file)
+    _refuse_undecoded(file, numbered)
     header_row, header = numbered[0]
-    return Table(file, header, header_row, numbered[1:])
+    return Table(file, header, header_row, numbered[1:], kind)
+
+
+def _zip_kind(data: bytes) -> str:
+    """Which spreadsheet a ZIP file is: "xlsb", "ods" or "xlsx" (the default, openpyxl says if not)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if "xl/workbook.bin" in names:
+                return "xlsb"
+            if "mimetype" in names and z.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+                return "ods"
+    except (zipfile.BadZipFile, OSError, ValueError):
+        pass
+    return "xlsx"
+
+
+def _refuse_undecoded(file: str, rows: list[tuple[int, list[str]]]) -> None:
+    problems = []
+    for n, row in rows:
+        for i, cell in enumerate(row):
+            for m in UNDECODED.finditer(cell):
+                raw = bytes(ord(ch) - 0xDC00 for ch in m.group())
+                problems.append(TableError(
+                    "{file}: row {row}, column {column}: the bytes {bytes} are not text in UTF-8 or GBK; "
+                    "correct the cell and save the table as UTF-8 (CSV UTF-8 in Excel)", file=file, row=n,
+                    column=column_letter(i), bytes=raw.hex(" ").upper()))
+    if problems:
+        raise problems_error(problems)
 
 
 def _xlsx_rows(data: bytes, file: str) -> list[list[str]]:
@@ -168,22 +216,94 @@ def _xlsx_rows(data: bytes, file: str) -> list[list[str]]:
     try:
         if not wb.worksheets:
             raise TableError("{file}: the table is empty", file=file)
-        ws = wb.worksheets[0]
-        return [[cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, values_only=True)]
+        values = [list(row) for row in wb.worksheets[0].iter_rows(min_row=1, values_only=True)]
     finally:
         wb.close()
+    _refuse_uncomputed(data, file, values)
+    return [[cell_text(v) for v in row] for row in values]
 
 
-def decode(data: bytes) -> str:
-    """Table text: UTF-8 (BOM or not) first, else GB18030 (a superset of GBK)."""
+def _refuse_uncomputed(data: bytes, file: str, values: list[list[Any]]) -> None:
+    """A formula cell without a computed value reads as empty: refuse it rather than read nothing."""
+    import openpyxl
+
+    if b"<f" not in _sheets_xml(data):
+        return
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        return data.decode("utf-8-sig")
+        problems = []
+        for n, row in enumerate(wb.worksheets[0].iter_rows(min_row=1), start=1):
+            for cell in row:
+                if getattr(cell, "data_type", None) != "f":
+                    continue
+                k = cell.column - 1
+                got = values[n - 1][k] if n - 1 < len(values) and k < len(values[n - 1]) else None
+                if got is None:
+                    problems.append(TableError(
+                        "{file}: row {row}, column {column}: the formula {formula} has no computed value; "
+                        "open the file in Excel or WPS and save it, or type the value", file=file, row=n,
+                        column=column_letter(k), formula=str(cell.value)[:80]))
+    finally:
+        wb.close()
+    if problems:
+        raise problems_error(problems)
+
+
+def _sheets_xml(data: bytes) -> bytes:
+    """Every worksheet's XML of an XLSX file (enough to tell whether any formula is in it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return b""
+
+
+def _calamine_rows(data: bytes, file: str) -> list[list[str]]:
+    """The first sheet of an .xls, .xlsb or .ods file (python-calamine), cells as text, rows from row 1."""
+    import python_calamine
+
+    try:
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not wb.sheet_names:
+            raise TableError("{file}: the table is empty", file=file)
+        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        if isinstance(exc, python_calamine.PasswordError) or "EncryptedPackage".encode("utf-16-le") in data:
+            raise TableError("{file}: the workbook is protected by a password; save a copy without it",
+                             file=file) from None
+        raise TableError("{file}: not a readable spreadsheet: {reason}", file=file, reason=str(exc)) from None
+    return [[cell_text(v) for v in row] for row in rows]
+
+
+def decode(data: bytes, file: str = "") -> str:
+    """Table text: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (BOM or not), else GB18030 (GBK).
+
+    Bytes no encoding reads are kept as Python's surrogate escapes, for
+    `read_table` to name their row and column; they are never replaced.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start - exc.start % 2].decode("utf-16", errors="replace").count("\n") + 1
+            raise TableError("{file}: line {line}: the bytes {bytes} are not UTF-16 text", file=file, line=line,
+                             bytes=data[exc.start:exc.end].hex(" ").upper()) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="surrogateescape")
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+        pass
+    as_utf8 = data.decode("utf-8", errors="surrogateescape")
+    bad = len(UNDECODED.findall(as_utf8))
+    good = sum(1 for ch in as_utf8 if "\x80" <= ch < "\udc80" or ch > "\udcff")
+    if good >= bad:  # UTF-8 text with a few damaged bytes, not GBK
+        return as_utf8
+    return data.decode("gb18030", errors="surrogateescape")
 
 
 def _csv_rows(data: bytes, file: str) -> list[list[str]]:
-    text = decode(data)
+    text = decode(data, file)
     sample = text[:8192]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
@@ -278,6 +398,17 @@ def rubrics_named(words: str, rubrics: dict[str, Rubric]) -> list[tuple[Rubric, 
     return out
 
 
+def _control_chars(table: Table, n: int, row: list[str], skip: int, problems: list[PanelReviewError]) -> None:
+    """A control character (or U+FFFD) in any cell but column `skip` (the id, checked on its own)."""
+    for i, cell in enumerate(row):
+        m = CONTROL_CHARS.search(cell) if i != skip else None
+        if m:
+            problems.append(TableError(
+                "{file}: row {row}, column {column}: {value!r} holds the character U+{code:04X}, which is not text "
+                "(a control character, or what is left of text garbled earlier); correct the cell",
+                file=table.file, row=n, column=table.column_name(i), value=cell, code=ord(m.group())))
+
+
 def _stray_cells(table: Table, n: int, row: list[str], problems: list[PanelReviewError]) -> None:
     for i in range(len(table.header), len(row)):
         if row[i]:
@@ -321,6 +452,7 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
         before = len(problems)
         where = lambda i: dict(file=table.file, row=n, column=table.column_name(i))  # noqa: E731
         _stray_cells(table, n, row, problems)
+        _control_chars(table, n, row, f["id"], problems)
         aid = _cell(row, f["id"])
         _check_id(table, n, f["id"], aid, seen, problems)
         name = _cell(row, f["name"])
@@ -445,6 +577,7 @@ def parse_experts(table: Table) -> tuple[list[Expert], list[PanelReviewError]]:
     seen: dict[str, int] = {}
     for n, row in table.rows:
         before = len(problems)
+        _control_chars(table, n, row, f["id"], problems)
         eid = _cell(row, f["id"])
         _check_id(table, n, f["id"], eid, seen, problems)
         name = _cell(row, f["name"])

@@ -184,3 +184,68 @@ def test_submit_lists_what_is_missing(demo_session, tmp_path):
     assert proc.returncode == 1
     assert "items are still unanswered" in proc.stderr
     assert "T01 · C1" in proc.stderr.replace("(T01) ", "T01 ").replace("深圳市龙岗区鹏程精密制造职业培训学校 ", "")
+
+
+# --------------------------------------------------------------------------- traps that once changed scores silently
+
+
+def sha256(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def scored_and_exported(demo_session, tmp_path, expert, suffix):
+    """A score file with T01's S1.1 at 4 and C1 yes, and its export as a form."""
+    score = tmp_path / f"{expert}.prscore"
+    run_cli("scores", "new", str(demo_session.path), "--expert", expert, "--out", str(score))
+    with ScoreFile.open(score) as sf:
+        sf.set_points("T01", "S1.1", 4)
+        sf.set_answer("T01", "C1", "yes")
+    form = tmp_path / f"{expert}{suffix}"
+    run_cli("scores", "export", str(score), "--to", str(form))
+    return score, form
+
+
+def refused(demo_session, expert, form, score):
+    """Import `form` into `score`; the stderr of the refusal (exit 1), the score file's bytes unchanged."""
+    before = sha256(score)
+    proc = run_cli("scores", "import", str(demo_session.path), "--expert", expert, "--from", str(form),
+                   "--out", str(score), check=False)
+    assert proc.returncode == 1
+    assert sha256(score) == before
+    return proc.stderr
+
+
+def test_a_formula_without_its_value_is_refused_and_the_answer_it_hid_stays(demo_session, tmp_path):
+    from test_tables import with_cached_value
+
+    score, form = scored_and_exported(demo_session, tmp_path, "E01", ".xlsx")
+    wb = openpyxl.load_workbook(form)
+    ws = wb.active
+    row = next(r for r in range(2, ws.max_row + 1) if (ws.cell(r, 1).value, ws.cell(r, 3).value) == ("T01", "S1.1"))
+    ws.cell(row, 9).value = "=2+1"  # typed in Excel, saved by a script that computes nothing
+    wb.save(form)
+    assert (f"{form}: row {row}, column I: the formula =2+1 has no computed value; open the file in Excel or WPS and "
+            "save it, or type the value") in refused(demo_session, "E01", form, score)
+    with ScoreFile.open(score, readonly=True) as sf:
+        assert sf.answer("T01", "S1.1") == "4"
+    # the same file as Excel saves it, with the formula's value beside it: the value is what counts
+    form.write_bytes(with_cached_value(form.read_bytes(), "3"))
+    run_cli("scores", "import", str(demo_session.path), "--expert", "E01", "--from", str(form), "--out", str(score))
+    with ScoreFile.open(score, readonly=True) as sf:
+        assert sf.answer("T01", "S1.1") == "3"
+
+
+def test_two_rows_for_one_item_are_refused_naming_both(demo_session, tmp_path):
+    score, form = scored_and_exported(demo_session, tmp_path, "E02", ".csv")
+    rows = read_csv(form)
+    c1 = next(k for k, r in enumerate(rows) if (r["applicant_id"], r["item_id"]) == ("T01", "C1"))
+    rows.append({**rows[c1], "value": "no"})  # C1 yes, and further down C1 no: once the last one won
+    write_csv(form, rows)
+    err = refused(demo_session, "E02", form, score)
+    assert (f"{form}: row {len(rows) + 1}, column C (item_id): C1 of T01 is also in row {c1 + 2}: keep one of the "
+            "two rows") in err
+    assert "nothing was imported" in err
+    with ScoreFile.open(score, readonly=True) as sf:
+        assert sf.answer("T01", "C1") == "yes"

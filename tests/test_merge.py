@@ -474,9 +474,15 @@ def test_export_workbook_and_csv(tmp_path):
     wb = openpyxl.load_workbook(write_xlsx(r, tmp_path / "r.xlsx"))
     assert wb.sheetnames == ["汇总与排名", "评分明细", "专家总分", "提示", "不符合条件", "候选名单"]
     ws = wb["汇总与排名"]
-    assert ws.freeze_panes == "A2" and ws["J1"].value == "共识总分"
+    assert ws["A1"].value == "测试评审会 2025-07-01 汇总与排名" and [r.coord for r in ws.merged_cells.ranges] == ["A1:Q1"]
+    assert ws.freeze_panes == "A3" and ws["J2"].value == "共识总分" and ws.auto_filter.ref == "A2:Q4"
+    assert (ws["F3"].value, ws["O2"].value, ws["P2"].value) == ("技能大师工作室认定评审细则", "实地考察", "考察说明")
+    # printed: landscape A4, one page wide, title and header on every page
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
+            ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage) == ("landscape", 9, 1, 0, True)
+    assert ws.print_title_rows == "$1:$2"
     # (80 + 81 + 81) / 3 = 80.666… → 80.67, a number shown with 2 decimals
-    assert ws["J2"].value == pytest.approx(80.67) and ws["J2"].number_format == "0.00"
+    assert ws["J3"].value == pytest.approx(80.67) and ws["J3"].number_format == "0.00"
     csvs = write_csv(r, tmp_path / "csv")
     assert len(csvs) == 6
     assert csvs[0].read_bytes().startswith(b"\xef\xbb\xbf")

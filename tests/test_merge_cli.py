@@ -67,7 +67,7 @@ def test_merge_json_shape_inspect_and_export(tmp_path):
     xlsx = tmp_path / "result.xlsx"
     r = run_cli("export", str(out), "--xlsx", str(xlsx), "--csv", str(tmp_path / "csv"))
     wb = openpyxl.load_workbook(xlsx)
-    assert wb["候选名单"]["D2"].value == "A1"
+    assert wb["候选名单"]["D2"].value == "编号" and wb["候选名单"]["D3"].value == "A1"  # row 1: the title
     assert len(list((tmp_path / "csv").glob("*.csv"))) == 6
 
 

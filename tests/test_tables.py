@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import openpyxl
@@ -177,8 +179,10 @@ def test_unreadable_files(rubrics, tmp_path):
         tables.read_experts(tmp_path / "nowhere.csv")
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    with pytest.raises(TableError, match=r"old Excel \.xls file"):
+    with pytest.raises(TableError, match=r"old.xls: not a readable spreadsheet: "):
         tables.read_experts(old)
+    with pytest.raises(TableError, match=r"excel_password.xlsb: the workbook is protected by a password; save a copy"):
+        tables.read_experts(DATA / "excel_password.xlsb")
     empty = tmp_path / "empty.csv"
     empty.write_text("\n\n", encoding="utf-8")
     with pytest.raises(TableError, match="the table is empty"):
@@ -274,3 +278,117 @@ def test_a_near_name_is_unknown_not_guessed(rubrics, tmp_path):
         "cq-national-training-base, national-master-studio, national-training-base, sz-master-studio, "
         "sz-rural-workstation, sz-training-base)",
         f"{path}: row 3, column C (rubric): the rubric is empty"]
+
+
+# --------------------------------------------------------------------------- workbooks and encodings secretaries save
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsb", ".ods"])
+def test_xls_xlsb_and_ods_tables_read_like_the_csv(rubrics, suffix):
+    """WPS saves .xls by default; the tables were written by xlwt, pyxlsbwriter and odfpy (tests/data/tables)."""
+    assert tables.read_table(DATA / f"applicants{suffix}").kind == suffix[1:]
+    assert as_tuples(tables.read_applicants(DATA / f"applicants{suffix}", rubrics)) == EXPECTED
+    experts = tables.read_experts(DATA / f"experts{suffix}")
+    assert [(e.id, e.name, e.organisation, e.title) for e in experts] == [
+        ("E01", "王专家", "深圳技师学院", "高级讲师"), ("E02", "李专家", "某企业", "高级工程师"), ("E03", "赵专家", "", "")]
+
+
+@pytest.mark.parametrize("suffix", [".xlsb", ".xls"])
+def test_workbooks_saved_by_excel_read_cell_by_cell(suffix):
+    """Files Excel itself saved (from python-calamine's tests): row 1 empty, row 2 the values as Excel shows them."""
+    table = tables.read_table(DATA / f"excel_made{suffix}")
+    assert table.header_row == 2 and table.rows == []
+    assert table.header[:8] == ["String", "1", "1.1", "TRUE", "FALSE", "2010-10-10", "2010-10-10 10:10:10",
+                                "10:10:10"]
+
+
+def test_a_workbook_is_known_by_its_content_not_its_name(rubrics, tmp_path):
+    renamed = tmp_path / "applicants.csv"
+    renamed.write_bytes((DATA / "applicants.ods").read_bytes())
+    assert as_tuples(tables.read_applicants(renamed, rubrics)) == EXPECTED
+
+
+def test_unicode_text_from_excel_is_utf16_with_bom_and_tabs(rubrics, tmp_path):
+    """Excel's "Unicode text (*.txt)": UTF-16 LE with a BOM, tab-separated, CR LF."""
+    text = (DATA / "applicants_utf8.csv").read_text(encoding="utf-8").replace(",", "\t").replace("\n", "\r\n")
+    path = tmp_path / "申报单位.txt"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    assert as_tuples(tables.read_applicants(path, rubrics)) == EXPECTED
+    big_endian = tmp_path / "be.txt"
+    big_endian.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    assert as_tuples(tables.read_applicants(big_endian, rubrics)) == EXPECTED
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe" + "id\tname\r\nE01\t王".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(TableError) as exc:
+        tables.read_experts(broken)
+    assert str(exc.value) == f"{broken}: line 2: the bytes 00 DC are not UTF-16 text"
+
+
+def test_a_gbk_byte_that_is_no_character_is_refused_with_its_row_and_column(tmp_path):
+    """The hostile table of issue 14 item 8: 深圳市, the bytes 81 7F, 公司 — once stored as 深圳市\\ufffd\\x7f公司."""
+    path = tmp_path / "experts.csv"
+    path.write_bytes("编号,姓名,单位\r\nE01,王专家,好单位\r\nE02,李专家,".encode("gbk") + "深圳市".encode("gbk")
+                     + b"\x81\x7f" + "公司\r\n".encode("gbk"))
+    with pytest.raises(TableError) as exc:
+        tables.read_experts(path)
+    assert problems(exc) == [f"{path}: row 3, column C: the bytes 81 are not text in UTF-8 or GBK; correct the cell "
+                             "and save the table as UTF-8 (CSV UTF-8 in Excel)"]
+
+
+def test_a_damaged_byte_in_a_utf8_table_is_named_not_read_as_gbk(tmp_path):
+    path = tmp_path / "experts.csv"
+    path.write_bytes("id,name\nE01,王专家\nE02,李".encode("utf-8") + b"\xe4\xb8" + "专家\n".encode("utf-8"))
+    with pytest.raises(TableError) as exc:
+        tables.read_experts(path)
+    assert problems(exc) == [f"{path}: row 3, column B: the bytes E4 B8 are not text in UTF-8 or GBK; correct the "
+                             "cell and save the table as UTF-8 (CSV UTF-8 in Excel)"]
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x7f", "\x85", "\ufffd", "\n"])
+def test_control_characters_and_replacement_marks_in_names_are_refused(rubrics, tmp_path, char):
+    path = tmp_path / "a.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "name", "rubric"], ["A1", f"深圳市{char}公司", "sz-master-studio"]])
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    assert problems(exc) == [f"{path}: row 2, column B (name): {'深圳市' + char + '公司'!r} holds the character "
+                             f"U+{ord(char):04X}, which is not text (a control character, or what is left of text "
+                             "garbled earlier); correct the cell"]
+    experts = tmp_path / "e.csv"
+    experts.write_text(f"id,name,title\nE01,王专家,高级{char}讲师\n" if char != "\n" else "id,name\nE01,王\x01\n",
+                       encoding="utf-8")
+    with pytest.raises(TableError) as exc:
+        tables.read_experts(experts)
+    [problem] = problems(exc)
+    assert re.match(rf"{re.escape(str(experts))}: row 2, column [BC] \((title|name)\): .* holds the character U\+", problem)
+
+
+def test_a_formula_without_a_computed_value_is_refused_not_read_as_empty(rubrics, tmp_path):
+    """openpyxl writes formulas without a cached value, as a script or a web export may; Excel shows 0 or nothing."""
+    path = write_xlsx(tmp_path / "a.xlsx", [["id", "name", "rubric"], ["A1", '=CONCAT("深圳","学校")', "sz-master-studio"],
+                                            ["A2", "好学校", "sz-master-studio"]])
+    with pytest.raises(TableError) as exc:
+        tables.read_applicants(path, rubrics)
+    assert problems(exc) == [f'{path}: row 2, column B: the formula =CONCAT("深圳","学校") has no computed value; open '
+                             "the file in Excel or WPS and save it, or type the value"]
+    cached = tmp_path / "cached.xlsx"
+    cached.write_bytes(with_cached_value(path.read_bytes(), "深圳学校"))
+    assert [(a.id, a.name) for a in tables.read_applicants(cached, rubrics)] == [("A1", "深圳学校"), ("A2", "好学校")]
+
+
+def with_cached_value(xlsx: bytes, value: str) -> bytes:
+    """The workbook as Excel saves it after computing: each formula cell with its value (<v>) beside it."""
+    import io
+    import re
+    import zipfile
+
+    src, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data, n = re.subn(rb'<c r="([A-Z]+\d+)"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>',
+                                  lambda m: b'<c r="' + m[1] + b'" t="str"><f>' + m[3] + b"</f><v>"
+                                  + value.encode() + b"</v></c>", data)
+                assert n == 1, data
+            dst.writestr(item, data)
+    return out.getvalue()

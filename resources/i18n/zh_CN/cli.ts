@@ -303,9 +303,5 @@
             <source>print it (the report's annex)</source>
             <translation>打印（评审报告附件）</translation>
         </message>
-        <message>
-            <source>the public notice (公示): its 5 working days, then the final list</source>
-            <translation>公示：5个工作日的公示期，以及公示后的最终名单</translation>
-        </message>
     </context>
 </TS>

@@ -719,5 +719,13 @@
             <source>{file}: {table} already holds this record</source>
             <translation>{file}：{table} 中已有这条记录</translation>
         </message>
+        <message>
+            <source>Inspection note</source>
+            <translation>考察说明</translation>
+        </message>
+        <message>
+            <source>Page &amp;P of &amp;N</source>
+            <translation>第 &amp;P 页，共 &amp;N 页</translation>
+        </message>
     </context>
 </TS>

@@ -351,5 +351,33 @@
             <source>no demo called {name!r} (demos: {known})</source>
             <translation>没有名为 {name!r} 的演示（可用：{known}）</translation>
         </message>
+        <message>
+            <source>{file}: line {line}: the bytes {bytes} are not UTF-16 text</source>
+            <translation>{file}：第 {line} 行：字节 {bytes} 不是 UTF-16 文本</translation>
+        </message>
+        <message>
+            <source>{file}: not a readable spreadsheet: {reason}</source>
+            <translation>{file}：无法读取的电子表格：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the bytes {bytes} are not text in UTF-8 or GBK; correct the cell and save the table as UTF-8 (CSV UTF-8 in Excel)</source>
+            <translation>{file}：第 {row} 行，第 {column} 列：字节 {bytes} 既不是 UTF-8 也不是 GBK 文本；请改正该单元格，并将表格另存为 UTF-8（Excel 中的“CSV UTF-8”）</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the formula {formula} has no computed value; open the file in Excel or WPS and save it, or type the value</source>
+            <translation>{file}：第 {row} 行，第 {column} 列：公式 {formula} 没有计算结果；请用 Excel 或 WPS 打开并保存该文件，或直接填写数值</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: {value!r} holds the character U+{code:04X}, which is not text (a control character, or what is left of text garbled earlier); correct the cell</source>
+            <translation>{file}：第 {row} 行，第 {column} 列：{value!r} 含有字符 U+{code:04X}，它不是文字（是控制字符，或是此前乱码留下的替换符）；请改正该单元格</translation>
+        </message>
+        <message>
+            <source>{file}: the workbook is protected by a password; save a copy without it</source>
+            <translation>{file}：该工作簿设有密码；请另存一份不设密码的副本</translation>
+        </message>
+        <message>
+            <source>{item} of {applicant} is also in row {first}: keep one of the two rows</source>
+            <translation>{applicant} 的 {item} 在第 {first} 行已经填过：两行只能保留一行</translation>
+        </message>
     </context>
 </TS>
