@@ -286,7 +286,12 @@ def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materi
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return open_session(out_dir)
+    from app import fonts
+
+    created = open_session(out_dir)
+    # names with a character no bundled font can print (they would print as □): a warning, not an error
+    created.warnings = fonts.name_warnings(people, panel, applicants_file=applicants, experts_file=experts)
+    return created
 
 
 def _check_date(date: str | None) -> str:
@@ -482,6 +487,7 @@ class Session:
         self._hashes: dict[str, str] = {}
         self._applied: dict[str, Applied] = {}
         self._verification: Verification | None = None
+        self.warnings: list = []  # Sentences for whoever created the session (app.fonts.name_warnings)
 
     @classmethod
     def _load(cls, folder: Path, db: sqlite_utils.Database, mode: str) -> "Session":

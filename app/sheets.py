@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from app import files, fonts
+from app import archive, files, fonts
 from app import rubric as rubric_mod
 from app.errors import SheetError
 from app import vocabulary as words
@@ -75,14 +75,33 @@ def cn_date(value: Any) -> str:
     return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
 
 
-def points(value: Decimal | int | None) -> str:
-    """Points as a person writes them (15, 12.5); at most two decimals for a consensus."""
+def points(value: Decimal | int | None, decimals: int | None = None) -> str:
+    """Points as a person writes them (15, 12.5); at most two decimals for a consensus.
+
+    With `decimals` (a rubric's own precision, `precision()`), every figure of a table has that many, so a
+    column never mixes 12 with 12.5 (docs/rules.md sets the consensus's decimals only).
+    """
     if value is None:
         return "—"
     d = Decimal(value)
+    if decimals is not None:
+        return str(d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
     if d != d.quantize(Decimal("0.01")):
         d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return rubric_mod.fmt(d)
+
+
+def _places(value: Decimal | int | None) -> int:
+    """Decimal places `value` needs (12 → 0, 12.5 → 1, 12.25 → 2)."""
+    if value is None:
+        return 0
+    return max(0, -Decimal(value).normalize().as_tuple().exponent)
+
+
+def precision(applied: rubric_mod.Applied) -> int:
+    """The decimals a rubric's points are written with: its finest step or maximum (1 → 0, 0.5 → 1)."""
+    return max((_places(v) for i in applied.items() if i.takes_points and i.allowed is not None
+                for v in (i.allowed.step, i.allowed.max)), default=0)
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -142,6 +161,11 @@ def _paragraph_class() -> type:
 
         _wrapped: tuple | None = None
 
+        def _setup(self, text: str, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if frags is None:  # parsed here (not a split's word list): give each glyph the face that has it
+                self.frags = fonts.split_frags(self.frags)
+
         def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
             # (split() drops blPara, so only a paragraph still holding its lines is reused)
             if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
@@ -156,7 +180,6 @@ def _paragraph_class() -> type:
 @lru_cache(maxsize=1)
 def _line_class() -> type:
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Flowable
 
     class Line(Flowable):
@@ -169,7 +192,7 @@ def _line_class() -> type:
         def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
             st = self.style
             room = availWidth - st.leftIndent - st.rightIndent
-            if self._para is None and stringWidth(self.text, st.fontName, st.fontSize) <= room + 0.01:
+            if self._para is None and fonts.string_width(self.text, st.fontName, st.fontSize) <= room + 0.01:
                 self.width, self.height = availWidth, st.leading
                 return self.width, self.height
             if self._para is None:
@@ -218,7 +241,7 @@ def PM(markup: str, style: str = "cell") -> Any:
 
 
 def _canvas_class():
-    from reportlab.pdfgen.canvas import Canvas
+    Canvas = fonts.fallback_canvas()  # drawString & co. switch faces for the glyphs the first one lacks
 
     class PagedCanvas(Canvas):
         """Holds every page until the end so each can say "第 x 页 / 共 y 页"; draws the footer."""
@@ -286,7 +309,7 @@ def render(story: list, *, footer: str = "", landscape: bool = False, title: str
         doc.build(story, canvasmaker=partial(_PagedCanvas, footer=footer))
     except LayoutError as exc:
         raise SheetError("the sheet cannot be laid out: {reason}", reason=str(exc)[:200]) from None
-    return buf.getvalue()
+    return archive.pdfa_bytes(buf.getvalue(), name=title)  # every sheet is an archival copy (PDF/A-2b)
 
 
 def frame_width(landscape: bool = False) -> float:
@@ -476,6 +499,7 @@ class _Sheet:
         self.section_points = scores.section_points(applicant_id)
         self.total = scores.total(applicant_id)
         self.decision, self.opinion = scores.recommendation(applicant_id)
+        self.decimals = precision(self.applied)
         items = {i.id: i for i in self.applied.items()}
         self.items = items
         self.citations: dict[str, list[dict]] = {}
@@ -609,6 +633,7 @@ def _conditions_table(sheet: _Sheet, items: list[rubric_mod.ScoreItem], width: f
 
 
 def _scoring_table(sheet: _Sheet, width: float) -> Any:
+    pts = partial(points, decimals=sheet.decimals)  # one precision for the whole table (the rubric's)
     w_max, w_pts, w_note = 14 * MM, 14 * MM, 62 * MM
     w_text = width - w_max - w_pts - w_note
     data = [[P("评审内容", "head"), P("分值", "head"), P("得分", "head"), P("评审意见及佐证材料", "head")]]
@@ -618,8 +643,8 @@ def _scoring_table(sheet: _Sheet, width: float) -> Any:
         row = len(data)
         sec_pts = sheet.section_points.get(sec.id, Decimal(0))
         sec_stopped = _section_stopped(sheet, sec)
-        data.append([P(_section_heading(sec)), P(points(sec.max), "cell_r"),
-                     P("—" if sec_stopped else points(sec_pts), "cell_r"), sheet.remark(sec.id)])
+        data.append([P(_section_heading(sec)), P(pts(sec.max), "cell_r"),
+                     P("—" if sec_stopped else pts(sec_pts), "cell_r"), sheet.remark(sec.id)])
         extra.append(("BACKGROUND", (0, row), (-1, row), BAND_GREY))
         for c in sec.criteria:
             if c.is_gate:
@@ -629,25 +654,25 @@ def _scoring_table(sheet: _Sheet, width: float) -> Any:
                 continue
             stop = _criterion_stop(sheet, c)
             if stop:
-                data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"), P("—", "cell_c"),
+                data.append([P(c.text, "cell_sub"), P(pts(c.max), "cell_r"), P("—", "cell_c"),
                              _stop_note(sheet, stop)])
                 continue
             if c.rule == "checklist":
                 # the criterion's own heading with its subtotal, then each item with its points
-                data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"),
-                             P(points(sheet.criterion_points.get(c.id)), "cell_r"), sheet.remark(c.id)])
+                data.append([P(c.text, "cell_sub"), P(pts(c.max), "cell_r"),
+                             P(pts(sheet.criterion_points.get(c.id)), "cell_r"), sheet.remark(c.id)])
                 for it in c.items:
                     if it.id in sheet.items:
                         note = sheet.remark(it.id) if it.id in sheet.comments else ""
-                        data.append([P("　" + sheet.items[it.id].text, "cell_sub"), P(points(it.max), "cell_r"),
-                                     P(points(sheet.points.get(it.id)), "cell_r"), note])
+                        data.append([P("　" + sheet.items[it.id].text, "cell_sub"), P(pts(it.max), "cell_r"),
+                                     P(pts(sheet.points.get(it.id)), "cell_r"), note])
                 continue
             given = ("无符合档次 0" if sheet.levels.get(c.id) == rubric_mod.NONE_LEVEL
-                     else points(sheet.criterion_points.get(c.id)))
-            data.append([P(c.text, "cell_sub"), P(points(c.max), "cell_r"), P(given, "cell_r"), sheet.remark(c.id)])
+                     else pts(sheet.criterion_points.get(c.id)))
+            data.append([P(c.text, "cell_sub"), P(pts(c.max), "cell_r"), P(given, "cell_r"), sheet.remark(c.id)])
     if has_points:
         row = len(data)
-        data.append([P("合计", "cell_c"), P(points(sheet.rubric.total), "cell_r"), P(points(sheet.total), "cell_r"), ""])
+        data.append([P("合计", "cell_c"), P(pts(sheet.rubric.total), "cell_r"), P(pts(sheet.total), "cell_r"), ""])
         extra.append(("BACKGROUND", (0, row), (-1, row), HEADER_GREY))
     return ruled(data, [w_text, w_max, w_pts, w_note], extra=extra)
 
@@ -769,6 +794,7 @@ def score_sheet(scores: ScoreFile, category: str, out: Path) -> Path:
 
 
 def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) -> Any:
+    pts = partial(points, decimals=max(s.decimals for s in sheets))  # the rubric's precision, every column
     w_max = 13 * MM
     w_text = max(50 * MM, min(70 * MM, width - w_max - len(sheets) * 24 * MM))
     w_col = (width - w_text - w_max) / len(sheets)
@@ -822,8 +848,8 @@ def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) 
             elif _section_stopped(s, s.applied.section(sec.id)):
                 values.append(cell(s, "未评分", "cell_c"))
             else:
-                values.append(cell(s, points(s.section_points.get(sec.id, Decimal(0)))))
-        row_for(P(title), points(sec.max), values, band=BAND_GREY)
+                values.append(cell(s, pts(s.section_points.get(sec.id, Decimal(0)))))
+        row_for(P(title), pts(sec.max), values, band=BAND_GREY)
         for c in sec.criteria:
             if not any(s.applied.criterion(c.id) is not None for s in applies):
                 continue
@@ -840,12 +866,12 @@ def _score_table(rubric: rubric_mod.Rubric, sheets: list[_Sheet], width: float) 
                 elif s.levels.get(c.id) == rubric_mod.NONE_LEVEL:
                     values.append(cell(s, "无符合档次 0", "cell_c"))
                 else:
-                    values.append(cell(s, points(s.criterion_points.get(c.id))))
+                    values.append(cell(s, pts(s.criterion_points.get(c.id))))
             text = f"（门槛）{_short(c.text, 40)}" if c.is_gate else c.text
-            row_for(P(text, "cell_sub"), "—" if c.is_gate else points(c.max), values)
+            row_for(P(text, "cell_sub"), "—" if c.is_gate else pts(c.max), values)
     if rubric.has_points:
-        values = [cell(s, "回避", "cell_c") if s.recusal is not None else cell(s, points(s.total)) for s in sheets]
-        row_for(P("合计", "cell_c"), points(rubric.total), values, band=HEADER_GREY)
+        values = [cell(s, "回避", "cell_c") if s.recusal is not None else cell(s, pts(s.total)) for s in sheets]
+        row_for(P("合计", "cell_c"), pts(rubric.total), values, band=HEADER_GREY)
     values = []
     for s in sheets:
         values.append(cell(s, "回避" if s.recusal is not None else _decision_words(s.applied, s.decision), "cell_c"))
@@ -993,9 +1019,12 @@ def _summary_table(people: list[ApplicantResult], experts: list[PanelMember], ma
     head = ([P("排名", "head"), P("申报单位", "head")] + [P(e.name, "head") for e in experts]
             + [P("共识分", "head"), P("建议认定票数", "head"), P("基本条件", "head"), P("提示", "head")])
     data = [head]
+    # the experts' totals as precise as the finest of them (the rubric's step), so no column mixes 76 and 76.5
+    places = max((_places(t) for a in people for t in a.expert_totals.values()), default=0)
     for a in people:
         totals, recused = a.expert_totals, set(a.recused)
-        cells = [P("回避", "small_c") if e.id in recused else P(points(totals.get(e.id)), "cell_r") for e in experts]
+        cells = [P("回避", "small_c") if e.id in recused else P(points(totals.get(e.id), places), "cell_r")
+                 for e in experts]
         votes = f"{a.recommendations.get('yes', 0)} : {a.recommendations.get('no', 0)}"
         if a.eligible:
             elig: Any = P("符合", "cell_c")

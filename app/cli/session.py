@@ -8,7 +8,7 @@ from typing import Any
 
 from app import session as session_core
 from app.cli.arguments import PairsAction
-from app.cli.output import aligned, emit_json, out, problems
+from app.cli.output import aligned, emit_json, err, out, problems
 from app.errors import PanelReviewError
 from app.i18n import tr
 
@@ -71,6 +71,8 @@ def session_create(args: argparse.Namespace) -> int:
     if missing:
         out(tr("{count} required materials are missing; see: panelreview session info {path}")
             .format(count=missing, path=s.path))
+    for w in s.warnings:  # e.g. a name with a character no bundled font prints
+        err(tr("warning: {sentence}").format(sentence=w.text()))
     return 0
 
 

@@ -303,5 +303,9 @@
             <source>print it (the report's annex)</source>
             <translation>打印（评审报告附件）</translation>
         </message>
+        <message>
+            <source>warning: {sentence}</source>
+            <translation>提示：{sentence}</translation>
+        </message>
     </context>
 </TS>

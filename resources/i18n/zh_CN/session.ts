@@ -379,5 +379,13 @@
             <source>{item} of {applicant} is also in row {first}: keep one of the two rows</source>
             <translation>{applicant} 的 {item} 在第 {first} 行已经填过：两行只能保留一行</translation>
         </message>
+        <message>
+            <source>{file}: expert {id} ({text}): {chars} cannot be printed by any bundled font and would print as □; check the spelling, or write it in by hand on the signed sheets</source>
+            <translation>{file}：专家 {id}（{text}）：{chars} 没有任何内置字体能够打印，将印成“□”；请核对写法，或在签字的纸质评审表上手写补全</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, applicant {id} ({text}): {chars} cannot be printed by any bundled font and would print as □; check the spelling, or write it in by hand on the signed sheets</source>
+            <translation>{file}：第 {row} 行，申报单位 {id}（{text}）：{chars} 没有任何内置字体能够打印，将印成“□”；请核对写法，或在签字的纸质评审表上手写补全</translation>
+        </message>
     </context>
 </TS>

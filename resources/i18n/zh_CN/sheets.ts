@@ -79,5 +79,25 @@
             <source>{file}: the score file is not submitted yet; sheets are printed from submitted files only</source>
             <translation>{file}：评分文件尚未提交；只能根据已提交的评分文件打印</translation>
         </message>
+        <message>
+            <source>an image cannot be made opaque for the archival PDF: {reason}</source>
+            <translation>图像无法转为不透明以生成存档PDF：{reason}</translation>
+        </message>
+        <message>
+            <source>cannot read {file}: {reason}</source>
+            <translation>无法读取 {file}：{reason}</translation>
+        </message>
+        <message>
+            <source>colour profile missing: {path}</source>
+            <translation>缺少色彩配置文件：{path}</translation>
+        </message>
+        <message>
+            <source>{file}: cannot be made an archival PDF: {reason}</source>
+            <translation>{file}：无法生成存档PDF（PDF/A）：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: font {font} is not embedded, so the PDF cannot be an archival copy</source>
+            <translation>{file}：字体 {font} 未嵌入，该PDF不能作为存档件</translation>
+        </message>
     </context>
 </TS>
