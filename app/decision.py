@@ -31,9 +31,14 @@ it reads nothing and writes nothing. The rules, in the words of the calls
   priority condition is met. Applicants still equal share a rank and are
   marked tied: a tie is never broken silently.
 * Candidates (候选名单): see `fill`.
-* Flags (畸高畸低, advisory): an expert whose total differs from the
-  consensus of the others by more than `flag_total_threshold`; a criterion
-  whose spread (max − min) exceeds `flag_spread_fraction` × its maximum.
+* Flags (advisory, for the re-check round; 财政部令第87号 第六十四条): an
+  expert whose total differs from the consensus of the others by more than
+  `flag_total_threshold` (畸高畸低, a session setting); a criterion whose
+  spread (max − min) exceeds `flag_spread_fraction` × its maximum; experts
+  who disagree at all on an objective item (`objective`: a yes/no fact, or
+  points in fixed-point levels — 客观评审因素评分不一致); a basic condition,
+  gate or priority condition answered against the panel's finding; a score
+  outside its band or a criterion's maximum (分项评分超出评分标准范围).
 * Agreement (advisory): Kendall's W per category over the ranked
   applicants and the experts who scored all of them; each expert's
   leniency = mean(expert total − consensus).
@@ -54,7 +59,7 @@ from app.i18n import Sentence
 from app.intake import Intake, SessionRubrics, Submission
 from app.result import (Agreement, Answer, ApplicantResult, Category, ConditionResult, ExpertScores, Flag,
                         Inspection, Part, PanelMember, Result, RoundChange)
-from app.rubric import Applied, Criterion
+from app.rubric import Applied, Criterion, ScoreItem
 from app.session import Applicant, Session
 
 ZERO = Decimal(0)
@@ -100,6 +105,23 @@ class Rules:
 PANEL_MIN = 5
 
 
+def objective(item: ScoreItem) -> bool:
+    """Whether an item is an objective criterion (客观评审因素, 财政部令第87号 第六十四条（三）).
+
+    The rubric format has no field for it, so it is read from the item's type
+    as docs/rubrics.md defines it: a yes/no question (basic condition, gate,
+    priority condition) states a fact; a points item is objective when every
+    value it accepts is a fixed number — a checklist item "记3分" (ticked or
+    not) or a levels criterion whose every level is fixed ("记2分" / "记1分"),
+    where the expert only says which fact holds. A band ("记2-5分") or a
+    range asks for a professional judgement: subjective, which 第六十二条（四）
+    forbids the panel to negotiate.
+    """
+    if not item.takes_points:
+        return True
+    return item.allowed is not None and all(b.low == b.high for b in item.allowed.bands)
+
+
 def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspection], created: str) -> Result:
     """The panel's result: consensus, eligibility, flags, ranks, candidate lists, agreement."""
     rules = Rules.of(session.settings)
@@ -125,6 +147,7 @@ def decide(session: Session, intake: Intake, *, inspections: Mapping[str, Inspec
         experts=[PanelMember(e.id, e.name, e.organisation, e.title, e.id in merged) for e in session.experts],
         applicants=applicants, categories=categories, agreement={}, leniency={}, changes=changes,
         rubric_titles={rid: r.title for rid, r in session.rubrics.items()})
+    result.warnings += [f.note for f in intake.files if f.note is not None and f.accepted]
     if not panel_ok(len(merged)):
         result.warnings.append(Sentence(
             "the panel has {count} experts whose files were merged; 财政部令第87号 第四十七条 asks for {min} or more, "
@@ -154,6 +177,8 @@ def _applicant(applied: Applied, a: Applicant, intake: Intake, rules: Rules, nam
     recommendations = {"yes": sum(1 for s in counted if s.decision == words.POSITIVE),
                        "no": sum(1 for s in counted if s.decision == words.NEGATIVE)}
     flags = _flags(counted, criteria, rubrics.order[a.id], rules, names, has_points)
+    flags += _objective_flags(counted, rubrics.order[a.id], names) if has_points else []
+    flags += _band_flags(counted, criteria, rubrics, a.id, names) if has_points else []
     flags += _panel_flags(counted, conditions, recommendations, rules, names, len(intake.submissions))
     if rules.min_experts is not None and len(counted) < rules.min_experts:
         status = words.INSUFFICIENT_EXPERTS
@@ -299,6 +324,73 @@ def _flags(counted: list[ExpertScores], criteria: list[Criterion], items: list, 
     return [make_flag(kind, eid, cid, data, names=names, criterion_text=text) for kind, eid, cid, data, text in found]
 
 
+def _objective_flags(counted: list[ExpertScores], items: list[ScoreItem], names: dict[str, str]) -> list[Flag]:
+    """An objective points item on which the experts who scored it do not all give the same points.
+
+    Any difference counts (87号令 第六十四条（三） "对客观评审因素评分不一致"), however small
+    against the item's maximum: one expert's 1 against four experts' 2 is a flag.
+    """
+    out = []
+    for item in items:
+        if not item.takes_points or not objective(item):
+            continue
+        given = {s.expert_id: s.answers[item.id].value for s in counted
+                 if item.id in s.answers and s.answers[item.id].counted}
+        if len(set(given.values())) < 2:
+            continue
+        counts = _counts(given.values())
+        majority = _majority(counts)
+        out.append(make_flag(words.OBJECTIVE_INCONSISTENT, None, item.id, {
+            "item": item.id, "text": item.text, "answers": counts, "majority": majority,
+            "experts": [eid for eid, v in given.items() if v != majority]}, names=names, criterion_text=item.text))
+    return out
+
+
+def _counts(values: Any) -> dict[str, int]:
+    """How many gave each value, the most frequent first (points in descending order among equals)."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+
+    def order(kv: tuple[str, int]) -> tuple:
+        try:
+            return (-kv[1], -_decimal(kv[0]))
+        except ArithmeticError:
+            return (-kv[1], 0)
+    return dict(sorted(counts.items(), key=order))
+
+
+def _majority(counts: Mapping[str, int]) -> str | None:
+    """The value more than half gave (None without one)."""
+    total = sum(counts.values())
+    return next((v for v, n in counts.items() if 2 * n > total), None)
+
+
+def _band_flags(counted: list[ExpertScores], criteria: list[Criterion], rubrics: SessionRubrics, applicant_id: str,
+                names: dict[str, str]) -> list[Flag]:
+    """Points outside an item's bands, or a criterion summed above its maximum (87号令 第六十四条（二）).
+
+    The intake refuses a file with points outside an item's bands, so what
+    this finds in practice is a checklist whose ticked items add up to more
+    than its criterion's maximum.
+    """
+    out = []
+    items = rubrics.items[applicant_id]
+    for s in counted:
+        for item_id, ans in s.answers.items():
+            item = items.get(item_id)
+            if item is not None and item.takes_points and ans.counted and not rubrics.within_bands(item, ans.value):
+                out.append(make_flag(words.OUT_OF_BAND, s.expert_id, item_id, {
+                    "item": item_id, "points": ans.value, "allowed": str(item.allowed)}, names=names,
+                    criterion_text=item.text))
+        for c in criteria:
+            got = s.criteria.get(c.id)
+            if got is not None and c.max is not None and got > c.max:
+                out.append(make_flag(words.OUT_OF_BAND, s.expert_id, c.id, {
+                    "item": c.id, "points": str(got), "allowed": f"0-{c.max}"}, names=names, criterion_text=c.text))
+    return out
+
+
 def panel_ok(count: int) -> bool:
     return count >= PANEL_MIN and count % 2 == 1
 
@@ -317,6 +409,16 @@ def _panel_flags(counted: list[ExpertScores], conditions: list[ConditionResult],
                 if c.answers.get(s.expert_id, ("",))[0] == words.NO and s.missing:
                     found.append((words.GATE_DISSENT, s.expert_id, c.id,
                                   {"gate": c.id, "yes": c.yes, "no": c.no, "items": list(s.missing)}))
+    gate_dissents = {(eid, cid) for kind, eid, cid, _ in found if kind == words.GATE_DISSENT}
+    for c in conditions:  # 第六十一条: the majority decides; who answered otherwise is named, to sign the dissent
+        if c.met is None or not (c.yes and c.no):
+            continue
+        other = words.NO if c.met else words.YES
+        dissent = [eid for eid, (v, _) in c.answers.items() if v == other and (eid, c.id) not in gate_dissents]
+        if dissent:
+            found.append((words.CONDITION_DISSENT, None, c.id, {"item": c.id, "text": c.text, "kind": c.kind,
+                                                               "met": c.met, "yes": c.yes, "no": c.no,
+                                                               "experts": dissent}))
     if counted and 2 * recommendations["yes"] <= len(counted):
         found.append((words.NOT_RECOMMENDED, None, None, {"yes": recommendations["yes"], "no": recommendations["no"],
                                                          "count": len(counted)}))
@@ -333,15 +435,47 @@ def make_flag(kind: str, expert_id: str | None, criterion_id: str | None, data: 
 
 
 def _round_changes(intake: Intake) -> list[RoundChange]:
-    """What each expert changed from one round to the next, per answer, recusal and recommendation."""
+    """What each expert changed from one round to the next, per answer, recusal and recommendation, with the
+    reason given in a re-check round; and each asked item the expert confirmed unchanged (复核确认不变)."""
     out = []
     for e in intake.submissions:
         for before, after in zip(e.rounds, e.rounds[1:]):
+            notes = _round_notes(after)
+            changed = set()
             for aid, target, old, new in _changed(before, after):
                 item = intake.rubrics.items.get(aid, {}).get(target)
+                reason, at = notes["recheck_reason"].get((aid, target), ("", ""))
+                changed.add((aid, target))
                 out.append(RoundChange(e.expert_id, aid, target, item.criterion if item is not None else None,
-                                       before["round"], after["round"], old, new))
+                                       before["round"], after["round"], old, new, reason=reason, at=at,
+                                       request=notes["request"], ground=notes["ground"]))
+            for (aid, target), (value, at) in notes["recheck_confirm"].items():
+                if (aid, target) in changed or value is None:
+                    continue
+                item = intake.rubrics.items.get(aid, {}).get(target)
+                out.append(RoundChange(e.expert_id, aid, target, item.criterion if item is not None else None,
+                                       before["round"], after["round"], value, value, at=at,
+                                       kind=words.CONFIRMED, request=notes["request"], ground=notes["ground"]))
     return out
+
+
+def _round_notes(after: dict) -> dict[str, Any]:
+    """From a round's recorded content: the request that opened it, and each item's last reason and
+    confirmation in it ((applicant, item) → (text, time))."""
+    try:
+        history = json.loads(after["content"] or "{}").get("history", [])
+    except ValueError:
+        history = []
+    notes: dict[str, Any] = {"request": "", "ground": "", "recheck_reason": {}, "recheck_confirm": {}}
+    for _id, at, rnd, aid, target, field, _old, new in history:
+        if rnd != after["round"]:
+            continue
+        if field == "recheck":
+            opened = json.loads(new or "{}")
+            notes["request"], notes["ground"] = opened.get("request", ""), opened.get("reason", "")
+        elif field in ("recheck_reason", "recheck_confirm"):
+            notes[field][(aid, target)] = (new or "" if field == "recheck_reason" else new, at)
+    return notes
 
 
 def _changed(before: dict, after: dict) -> list[tuple[str, str, Any, Any]]:

@@ -75,6 +75,10 @@ class MergeError(PanelReviewError):
     """Score files cannot be merged."""
 
 
+class RecheckError(PanelReviewError):
+    """A re-check request or round is refused: another session or expert, not asked, or finalised."""
+
+
 class SheetError(PanelReviewError):
     """An opinion sheet or report cannot be produced."""
 

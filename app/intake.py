@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from app import vocabulary as words
-from app.errors import MergeError, NothingMerged, PanelReviewError, SessionError
+from app.errors import MergeError, NothingMerged, PanelReviewError, ScoreFileError, SessionError
 from app.i18n import Sentence
 from app.result import Citation, FileStatus
 from app.rubric import NONE_LEVEL, ScoreItem
@@ -55,6 +55,7 @@ class Submission:
     citations: dict[str, list[Citation]]
     recommendations: dict[str, tuple[str | None, str]]  # applicant → (decision, opinion)
     rounds: list[dict]  # every round's content, when there was more than one
+    fingerprint: str = ""  # of the round merged
 
 
 class SessionRubrics:
@@ -146,6 +147,10 @@ def _check(path: Path, session: Session, rubrics: SessionRubrics) -> tuple[FileS
         status.organisation, status.title = sf.expert.get("organisation", ""), sf.expert.get("title", "")
         problem = _problem(sf, session)
         submission = None if problem else _read(sf)
+        if submission is not None and submission.round != sf.round:  # a re-check round is open: the last one counts
+            status.round, status.fingerprint = submission.round, submission.fingerprint
+            status.note = Sentence("{expert}: round {open} is still open; round {round}, the last submitted, "
+                                   "is merged", expert=sf.expert_id, open=sf.round, round=submission.round)
         if submission is not None:
             problem = _invalid(submission, session, rubrics)
         status.problem = problem
@@ -179,17 +184,27 @@ def _problem(sf: ScoreFile, session: Session) -> Sentence | None:
         session.expert(sf.expert_id)
     except SessionError:
         return Sentence("expert {expert} is not on the session's panel", expert=sf.expert_id or "?")
-    if not sf.submitted:
-        return Sentence("not submitted (round {round} is still open)", round=sf.round)
-    check = sf.verify()
-    if not check.ok:
-        return Sentence("changed after it was submitted: {problems}", problems="; ".join(check.problems))
+    if not sf.submitted:  # in a re-check round the last submitted round is merged
+        try:
+            last = sf.last_submission()
+        except ScoreFileError as exc:
+            return exc.sentence.without_file()
+        if last is None:
+            return Sentence("not submitted (round {round} is still open)", round=sf.round)
+    else:
+        check = sf.verify()
+        if not check.ok:
+            return Sentence("changed after it was submitted: {problems}", problems="; ".join(check.problems))
+    outside = sf.rounds_outside_request()
+    if outside:
+        return Sentence("a re-check round changed what it did not ask: {problems}", problems="; ".join(outside))
     return None
 
 
 def _read(sf: ScoreFile) -> Submission:
-    c = sf.contents()
-    return Submission(expert_id=sf.expert_id, path=str(sf.path), round=sf.round, recused=c.recused,
+    number, fingerprint, c = sf.last_submission()  # type: ignore[misc]  (_problem saw one)
+    return Submission(expert_id=sf.expert_id, path=str(sf.path), round=number, fingerprint=fingerprint,
+                      recused=c.recused,
                       answers=c.answers, comments=c.comments,
                       citations={aid: [Citation(*x) for x in cites] for aid, cites in c.citations.items()},
                       recommendations=c.recommendations, rounds=c.rounds)

@@ -16,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from app import decision
+from app import decision, recheck
 from app import journal
+from app.errors import MergeError
 from app.i18n import Sentence
 from app.intake import Progress, refused, take_in
 from app.result import Inspection, Result
@@ -41,6 +42,10 @@ def merge(session: Session, inputs: Iterable[Path | str], *, out: Path | str | N
     if not intake.submissions:
         raise refused(intake)
     target = ResultFile(out) if out is not None else ResultFile.for_session(session)
+    when = recheck.finalised(target.path) if target.path.is_file() else None
+    if when:
+        raise MergeError("{file}: the result was finalised on {at}; a merge would change it, so nothing was merged",
+                         file=str(target.path), at=when)
     result = decision.decide(session, intake, inspections=target.inspections(session.id), created=at or now())
     written = target.write(result)
     journal.safe_log(written.path, session.id, journal.MERGE,

@@ -32,6 +32,7 @@ class FileStatus:
     round: int | None
     status: str  # words.ACCEPTED | words.REJECTED
     problem: Sentence | None = None  # why it was refused, without the file name (the path is beside it)
+    note: Sentence | None = None  # e.g. a re-check round still open (the last submitted round was merged)
 
     @property
     def reason(self) -> str:
@@ -144,6 +145,14 @@ class Inspection:
 
 @dataclass
 class RoundChange:
+    """What one expert did with one item from one round to the next (复核记录).
+
+    `kind` is words.CHANGED (old → new, with the expert's `reason`) or
+    words.CONFIRMED (asked in a re-check round and confirmed unchanged: old == new).
+    `request` is the re-check request's id that opened round `round_to`
+    ("" for a round the expert opened, whose reason is `ground`).
+    """
+
     expert_id: str
     applicant_id: str
     target_id: str
@@ -152,6 +161,15 @@ class RoundChange:
     round_to: int
     old: str | None
     new: str | None
+    reason: str = ""
+    at: str = ""
+    kind: str = words.CHANGED
+    request: str = ""
+    ground: str = ""
+
+    @property
+    def confirmed(self) -> bool:
+        return self.kind == words.CONFIRMED
 
 
 @dataclass
@@ -332,5 +350,6 @@ def as_json(result: Result) -> dict[str, Any]:
         "leniency": {k: s(v) for k, v in result.leniency.items()},
         "changes": [{"expert_id": c.expert_id, "applicant_id": c.applicant_id, "target_id": c.target_id,
                      "criterion_id": c.criterion_id, "round_from": c.round_from, "round_to": c.round_to,
-                     "old": c.old, "new": c.new} for c in result.changes],
+                     "old": c.old, "new": c.new, "kind": c.kind, "reason": c.reason, "at": c.at,
+                     "request": c.request, "ground": c.ground} for c in result.changes],
     }

@@ -26,6 +26,7 @@ from app.i18n import Sentence
 from app.result import (Agreement, Answer, ApplicantResult, Category, Citation, ConditionResult, ExpertScores,
                         FileStatus, Inspection, PanelMember, Part, Result, RoundChange)
 from app.session import Session
+from app.vocabulary import CHANGED
 
 KIND = "panelreview-result"
 SCHEMA = 2  # 2: expert_applicants.missing; categories are quotas (tier, members, reserve list), keyed by position
@@ -56,7 +57,8 @@ TABLES: dict[str, tuple[dict[str, type], Any]] = {
                     "no": int}, ("applicant_id", "item_id")),
     "flags": ({"applicant_id": str, "kind": str, "expert_id": str, "criterion_id": str, "data": str}, None),
     "changes": ({"expert_id": str, "applicant_id": str, "target_id": str, "criterion_id": str, "round_from": int,
-                 "round_to": int, "old": str, "new": str}, None),
+                 "round_to": int, "old": str, "new": str, "reason": str, "at": str, "kind": str, "request": str,
+                 "ground": str}, None),  # re-check rounds: the reason, changed or confirmed, the request
     "inspections": ({"applicant_id": str, "result": str, "note": str, "at": str}, "applicant_id"),
     "categories": ({"name": str, "position": int, "quota": int, "candidates": str, "awaiting": str,
                     "boundary_tie": str, "tier": str, "members": str, "reserve": int, "reserves": str,
@@ -369,7 +371,9 @@ class _Reader:
             rank=r["rank"], tied=bool(r["tied"]), status=r["status"], flags=flags, conditions=conditions,
             parts=parts, scores=scores, inspection=inspection,
             changes=[RoundChange(c["expert_id"], aid, c["target_id"], c["criterion_id"], c["round_from"],
-                                 c["round_to"], c["old"], c["new"]) for c in self.rows(aid, "changes")])
+                                 c["round_to"], c["old"], c["new"], c.get("reason") or "", c.get("at") or "",
+                                 c.get("kind") or CHANGED, c.get("request") or "", c.get("ground") or "")
+                     for c in self.rows(aid, "changes")])  # files before re-check rounds lack the last five
 
     def scores(self, aid: str, roster: list[str]) -> dict[str, ExpertScores]:
         comments: dict[str, dict[str, str]] = {}
@@ -430,6 +434,9 @@ RECORD_TABLES: dict[str, tuple[dict[str, type], Any]] = {
                   "at": str}, "position"),
     "objections": ({"id": str, "position": int, "received": str, "by": str, "contact": str, "applicant_id": str,
                     "about": str, "decision": str, "decided": str, "reason": str, "round": int}, "id"),
+    # app.recheck: every re-check request issued (items: JSON [[applicant, item], ...])
+    "recheck_requests": ({"id": str, "expert_id": str, "created": str, "result_fingerprint": str, "based_on": str,
+                          "items": str, "note": str, "path": str}, "id"),
 }
 RECORDS_ONLY = "records_only"
 

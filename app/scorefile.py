@@ -504,6 +504,7 @@ class ScoreFile:
             raise _write_error(self.path, exc) from None
 
     def _log(self, applicant_id: str | None, target: str, field: str, old: Any, new: Any) -> None:
+        self._check_round_target(applicant_id, target, field)  # re-check rounds: only the items asked
         self.db["history"].insert({
             "at": now(), "round": self.round, "applicant_id": applicant_id, "target_id": target, "field": field,
             "old": None if old is None else str(old), "new": None if new is None else str(new),
@@ -798,7 +799,7 @@ class ScoreFile:
         """Check completeness, lock the file and return its fingerprint; IncompleteError lists the gaps."""
         if self.submitted:
             return self.fingerprint or ""
-        missing = self.missing()
+        missing = self.missing() + self.round_missing()
         if missing:
             raise IncompleteError(missing)
         with self._change():
@@ -852,6 +853,267 @@ class ScoreFile:
             if not problems:
                 problems.append("the content differs from what was submitted")
         return Verification(not problems, True, self.fingerprint, tuple(problems))
+
+    # -- re-check rounds (复核) --------------------------------------------
+    #
+    # A re-check round reopens only the items asked about (by the secretary's
+    # request, app.recheck, or by the expert who found their own mistake):
+    # every other write is refused (`_check_round_target`, called from
+    # `_log`, through which every change passes). Each asked item is either
+    # changed with a reason or confirmed unchanged before the round can be
+    # submitted. The round's opening, reasons and confirmations are history
+    # rows, so they are inside the fingerprint; every submitted round's
+    # content stays in the rounds table.
+
+    ROUND_FIELDS = ("recheck_reason", "recheck_confirm")
+
+    def open_round(self, targets: list[tuple[str, str]], *, session_id: str, based_on: str | None,
+                   request_id: str = "", result_fingerprint: str = "", reason: str = "") -> int:
+        """Open re-check round N+1 on `targets` [(applicant id, item id)]; returns the new round number.
+
+        `based_on` is the fingerprint of the submitted round the request was
+        made against (None for the expert's own round); `reason` is required
+        for an own round (no request_id). ScoreError, with nothing written,
+        when the file is not submitted, belongs to another session, has moved
+        on since the request, or a target is unknown, recused or repeated.
+        """
+        if self.readonly:
+            raise ScoreError("{file} is open read-only", file=self.path.name)
+        if session_id != self.session_id:
+            raise ScoreError("the re-check request belongs to another session ({found}), not this score file's "
+                             "({ours}); nothing was changed", found=session_id, ours=self.session_id)
+        if not self.submitted:
+            raise ScoreError("round {round} is still open: submit it before a re-check round is opened",
+                             round=self.round)
+        if based_on is not None and based_on != self.fingerprint:
+            raise ScoreError("the re-check request was made for the submission {asked}, but this file is now at "
+                             "round {round} ({fingerprint}); nothing was changed", asked=based_on or "—",
+                             round=self.round, fingerprint=self.fingerprint or "—")
+        reason = (reason or "").strip()
+        if not request_id and not reason:
+            raise ScoreError("give the reason for opening a new round yourself")
+        asked = self._check_round_targets(targets)
+        try:
+            with self.db.atomic():  # reopen() and the round's record: both, or neither
+                self.reopen()
+                self._round_scope_cache = None
+                self._log(None, "round", "recheck", None, json.dumps(
+                    {"request": request_id, "result": result_fingerprint, "reason": reason, "own": not request_id,
+                     "based_on": based_on or "", "items": [list(t) for t in asked]},
+                    ensure_ascii=False, sort_keys=True))
+        except sqlite3.Error as exc:
+            raise _write_error(self.path, exc) from None
+        return self.round
+
+    def _check_round_targets(self, targets: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        asked: list[tuple[str, str]] = []
+        for aid, item_id in targets:
+            a = self.applicant(aid)
+            if self.recusal(aid) is not None:
+                raise ScoreError("you recused yourself from {name}; it cannot be re-checked", name=a.name)
+            self._item(aid, item_id)  # raises the right sentence for an unknown item
+            if (aid, item_id) in asked:
+                raise ScoreError("{applicant} {item} is asked twice", applicant=aid, item=item_id)
+            asked.append((aid, item_id))
+        if not asked:
+            raise ScoreError("a re-check round needs at least one item")
+        return asked
+
+    def round_request(self) -> dict | None:
+        """How the current round was opened (request id, result fingerprint, reason, own, items), or None
+        for round 1 and for a round opened by `reopen()` (which is not restricted)."""
+        rows = list(self.db.query("select new from history where field = 'recheck' and round = ? order by id desc "
+                                  "limit 1", [self.round]))
+        return json.loads(rows[0]["new"]) if rows else None
+
+    def round_targets(self) -> list[tuple[str, str]]:
+        """The (applicant, item) pairs the current re-check round asks about (empty outside one)."""
+        req = self.round_request()
+        return [tuple(t) for t in req["items"]] if req else []  # type: ignore[misc]
+
+    def _round_scope(self) -> dict[str, set[tuple[str, str]]] | None:
+        cached = getattr(self, "_round_scope_cache", None)
+        if cached is not None and cached[0] == self.round:
+            return cached[1]
+        req = self.round_request()
+        scope = None
+        if req is not None:
+            asked = {tuple(t) for t in req["items"]}
+            answers = set(asked)
+            for aid, item_id in asked:
+                item = self.items(aid).get(item_id)
+                if item is not None and item.kind == "gate":  # a gate answered yes now needs what it stopped
+                    answers |= {(aid, i) for i in self.applied(aid).stopped_by(item_id) if i in self.items(aid)}
+            targets = set(answers)
+            for aid, item_id in answers:
+                item = self.items(aid).get(item_id)
+                if item is not None and item.criterion:
+                    targets.add((aid, item.criterion))
+            scope = {"answer": answers, "comment": targets, "citation": targets, "recheck_reason": asked,
+                     "recheck_confirm": asked}
+        self._round_scope_cache = (self.round, scope)
+        return scope
+
+    def _check_round_target(self, applicant_id: str | None, target: str, field: str) -> None:
+        """Refuse, inside the change's transaction, a write outside the current re-check round's items."""
+        if applicant_id is None:
+            return
+        scope = self._round_scope()
+        if scope is None:
+            if field in self.ROUND_FIELDS:
+                raise ScoreError("no re-check round is open")
+            return
+        if (applicant_id, target) not in scope.get(field, set()):
+            raise ScoreError("{applicant} {target} was not asked in this re-check round (round {round}); only the "
+                             "items asked can be changed", applicant=applicant_id, target=target, round=self.round)
+
+    def previous_answers(self) -> dict[tuple[str, str], tuple[str, int | None]]:
+        """(applicant, item) → (value, level) as the last submitted round recorded them."""
+        row = next(self.db.query("select content from rounds where round < ? order by round desc limit 1",
+                                 [self.round]), None)
+        if row is None:
+            return {}
+        content = json.loads(row["content"] or "{}")
+        return {(a, i): (v, lv) for a, i, v, lv in content.get("answers", [])}
+
+    def round_reason(self, applicant_id: str, item_id: str, reason: str) -> None:
+        """The expert's reason for changing an asked item in this round (empty text takes it back)."""
+        reason = (reason or "").strip()
+        with self._change():
+            old = self._round_note(applicant_id, item_id, "recheck_reason")
+            if (old or "") == reason:
+                return
+            self._log(applicant_id, item_id, "recheck_reason", old, reason or None)
+
+    def round_confirm(self, applicant_id: str, item_id: str, confirmed: bool = True) -> None:
+        """Confirm an asked item unchanged (复核确认不变); refused once its answer differs from the last round."""
+        with self._change():
+            now_value = self.answer(applicant_id, item_id)
+            before = self.previous_answers().get((applicant_id, item_id), (None, None))[0]
+            if confirmed and now_value != before:
+                raise ScoreError("{applicant} {item} was changed in this round ({before} → {now}): give the reason "
+                                 "for the change instead of confirming it", applicant=applicant_id, item=item_id,
+                                 before=before or "—", now=now_value or "—")
+            old = self._round_note(applicant_id, item_id, "recheck_confirm")
+            new = now_value if confirmed else None
+            if old == new:
+                return
+            self._log(applicant_id, item_id, "recheck_confirm", old, new)
+
+    def _round_note(self, applicant_id: str, item_id: str, field: str, round_no: int | None = None) -> str | None:
+        row = next(self.db.query("select new from history where round = ? and applicant_id = ? and target_id = ? "
+                                 "and field = ? order by id desc limit 1",
+                                 [round_no or self.round, applicant_id, item_id, field]), None)
+        return None if row is None else row["new"]
+
+    def round_items(self) -> list["RoundItem"]:
+        """Every item the current re-check round asks about: before, now, reason, confirmation, state."""
+        before = self.previous_answers()
+        out = []
+        levels: dict[str, dict[str, int | None]] = {}
+        for aid, item_id in self.round_targets():
+            was = before.get((aid, item_id), (None, None))
+            now_value = self.answer(aid, item_id)
+            now_level = levels.setdefault(aid, self.levels(aid)).get(item_id)
+            changed = (now_value, now_level) != (was[0], was[1]) if now_value is not None else was[0] is not None
+            reason = self._round_note(aid, item_id, "recheck_reason") or ""
+            confirmed = not changed and self._round_note(aid, item_id, "recheck_confirm") == now_value \
+                and now_value is not None
+            state = ("changed" if reason else "open") if changed else ("confirmed" if confirmed else "open")
+            out.append(RoundItem(aid, item_id, was[0], now_value, changed, reason, confirmed, state))
+        return out
+
+    def round_missing(self) -> list[Missing]:
+        """The asked items still without a reason for their change, or without a confirmation."""
+        from app.i18n import tr
+
+        out = []
+        for it in self.round_items():
+            if it.state != "open":
+                continue
+            a = self.applicant(it.applicant_id)
+            text = tr("give the reason for the change") if it.changed else tr("confirm it unchanged, or change it")
+            out.append(Missing(a.id, a.name, it.item_id, text))
+        return out
+
+    def rounds_outside_request(self) -> list[str]:
+        """Answers a submitted re-check round changed although its request did not ask for them
+        (what ScoreFile refuses to write; found here in a file changed by other means)."""
+        rows = list(self.db.query("select round, content from rounds order by round"))
+        out = []
+        for before, after in zip(rows, rows[1:]):
+            b, a = json.loads(before["content"] or "{}"), json.loads(after["content"] or "{}")
+            opened = [h for h in a.get("history", []) if h[2] == after["round"] and h[5] == "recheck"]
+            if not opened:
+                continue
+            asked = {tuple(t) for t in json.loads(opened[-1][7])["items"]}
+            allowed = set(asked)
+            for aid, item_id in asked:
+                if aid in self._by_id and self.items(aid).get(item_id) is not None \
+                        and self.items(aid)[item_id].kind == "gate":
+                    allowed |= {(aid, i) for i in self.applied(aid).stopped_by(item_id)}
+            bm = {(x[0], x[1]): x[2:] for x in b.get("answers", [])}
+            am = {(x[0], x[1]): x[2:] for x in a.get("answers", [])}
+            for key in sorted(set(bm) | set(am)):
+                if bm.get(key) != am.get(key) and key not in allowed:
+                    out.append(f"round {after['round']}: {key[0]} {key[1]} changed although it was not asked")
+            for part in ("recusals", "recommendations"):
+                if sorted(map(list, b.get(part, []))) != sorted(map(list, a.get(part, []))):
+                    out.append(f"round {after['round']}: {part} changed although they were not asked")
+        return out
+
+    def submitted_rounds(self) -> list[dict]:
+        """Every submitted round: round, submitted_at, fingerprint (oldest first)."""
+        return list(self.db.query("select round, submitted_at, fingerprint from rounds order by round"))
+
+    def last_submission(self) -> tuple[int, str, "Contents"] | None:
+        """The latest submitted round: its number, fingerprint and contents (None if nothing was submitted).
+
+        While a re-check round is open this is the round before it, read from
+        the record of that submission (whose own digest it must match).
+        """
+        if self.submitted:
+            return self.round, self.fingerprint or "", self.contents()
+        row = next(self.db.query("select * from rounds where round < ? order by round desc limit 1",
+                                 [self.round]), None)
+        if row is None:
+            return None
+        content = row["content"] or ""
+        if hashlib.sha256(content.encode("utf-8")).hexdigest() != row["digest"] \
+                or short_fingerprint(row["digest"]) != row["fingerprint"]:
+            raise ScoreFileError("{file}: the record of round {round} was edited", file=str(self.path),
+                                 round=row["round"])
+        data = json.loads(content)
+        answers: dict[str, dict[str, tuple[str, int | None]]] = {}
+        for aid, item_id, value, level in data.get("answers", []):
+            answers.setdefault(aid, {})[item_id] = (value, level)
+        comments: dict[str, dict[str, str]] = {}
+        for aid, target, text in data.get("comments", []):
+            comments.setdefault(aid, {})[target] = text or ""
+        citations: dict[str, list[tuple[str, str, str, int]]] = {}
+        for aid, *cite in data.get("citations", []):
+            citations.setdefault(aid, []).append(tuple(cite))
+        earlier = list(self.db.query("select round, content from rounds where round <= ? order by round",
+                                     [row["round"]]))
+        return row["round"], row["fingerprint"], Contents(
+            recused={aid: reason or "" for aid, reason in data.get("recusals", [])}, answers=answers,
+            comments=comments, citations=citations,
+            recommendations={aid: (d or None, o or "") for aid, d, o in data.get("recommendations", [])},
+            rounds=earlier if len(earlier) > 1 else [])
+
+
+@dataclass(frozen=True)
+class RoundItem:
+    """One item of a re-check round as the expert has answered it so far."""
+
+    applicant_id: str
+    item_id: str
+    before: str | None  # as the last submitted round had it
+    now: str | None
+    changed: bool
+    reason: str
+    confirmed: bool
+    state: str  # changed (with a reason) | confirmed | open (still to do)
 
 
 def describe_changes(before_json: str, after_json: str) -> list[str]:

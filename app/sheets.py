@@ -995,6 +995,10 @@ def build_panel_summary(result: Result) -> bytes:
         story.append(CondPageBreak(35 * MM))
         story.append(P(f"{cn_number(len(categories) + 1)}、评分文件", "heading"))
         story.append(_files_table(result.files, width))
+    if result.changes:  # 复核记录 (财政部令第87号 第六十四条: "并在评标报告中记载")
+        story.append(CondPageBreak(35 * MM))
+        story.append(P(f"{cn_number(len(categories) + 2)}、复核记录", "heading"))
+        story.append(recheck_record(result, width))
     story.append(CondPageBreak(60 * MM))
     story.append(P("不同意见（如有，请写明意见及理由并签名）：", "heading"))
     story.append(_blank_box(width, lines=4))
@@ -1083,6 +1087,24 @@ def _files_table(files: list[FileStatus], width: float) -> Any:
             text += f"（{f.problem.text('zh_CN')}）"
         data.append([P(f.expert_name or f.expert_id or "—"), P(f.organisation or "—"), P(f.name, "small"),
                      P(f.round or "—", "cell_c"), P(f.fingerprint or "—", "mono_c"), P(text, "small")])
+    return ruled(data, w)
+
+
+def recheck_record(result: Result, width: float) -> Any:
+    """The 复核记录 table: per applicant, expert and item, the rounds, before → after and the reason
+    (or 复核确认不变), and what opened the round (a re-check request, or the expert's own reason)."""
+    w = [0, 24 * MM, 26 * MM, 24 * MM, 30 * MM, 70 * MM, 50 * MM]
+    w[0] = width - sum(w[1:])
+    data = [[P(h, "head") for h in ("申报单位", "专家", "评审项", "轮次", "修改前 → 修改后", "理由", "复核依据")]]
+    for a in result.applicants:
+        for c in a.changes:
+            shown = lambda v: words.printed(v) if v in (words.YES, words.NO) else (v if v is not None else "—")  # noqa: E731
+            change = "复核确认不变" if c.confirmed else f"{shown(c.old)} → {shown(c.new)}"
+            reason = c.reason or ("复核确认不变" if c.confirmed else "—")
+            ground = f"复核请求 {c.request}" if c.request else (f"专家自行复核：{c.ground}" if c.ground else "—")
+            data.append([P(f"{a.id} {a.name}"), P(result.expert_name(c.expert_id)), P(c.target_id, "cell_c"),
+                         P(f"第{c.round_from}轮→第{c.round_to}轮", "cell_c"), P(change, "cell_c"), P(reason, "small"),
+                         P(ground, "small")])
     return ruled(data, w)
 
 

@@ -34,8 +34,12 @@ PASSED, FAILED = "passed", "failed"
 # flags (advisory)
 OUTLIER_TOTAL, CRITERION_SPREAD = "outlier_total", "criterion_spread"
 PANEL_SIZE, GATE_DISSENT, DOUBLE_LISTED = "panel_size", "gate_dissent", "double_listed"
+# 财政部令第87号 第六十四条（二）（三）: a score outside its band; experts who disagree on an objective item
+OUT_OF_BAND, OBJECTIVE_INCONSISTENT, CONDITION_DISSENT = "out_of_band", "objective_inconsistent", "condition_dissent"
 FLAG_KINDS = (OUTLIER_TOTAL, CRITERION_SPREAD, INSUFFICIENT_EXPERTS, PANEL_SIZE, GATE_DISSENT, NOT_RECOMMENDED,
-              DOUBLE_LISTED)
+              DOUBLE_LISTED, OUT_OF_BAND, OBJECTIVE_INCONSISTENT, CONDITION_DISSENT)
+# re-check rounds (复核): what became of an item an expert was asked about
+CHANGED, CONFIRMED = "changed", "confirmed"
 # the questions of a rubric
 CONDITION, GATE, PRIORITY = "condition", "gate", "priority"
 
@@ -48,6 +52,9 @@ _WORDS = {
     PASSED: N_("passed"), FAILED: N_("failed"),
     OUTLIER_TOTAL: N_("outlying total"), CRITERION_SPREAD: N_("criterion spread"),
     CONDITION: N_("basic condition"), GATE: N_("gate"), PRIORITY: N_("priority condition"),
+    OUT_OF_BAND: N_("outside its band"), OBJECTIVE_INCONSISTENT: N_("objective item inconsistent"),
+    CONDITION_DISSENT: N_("dissent on a condition"),
+    CHANGED: N_("changed"), CONFIRMED: N_("confirmed unchanged"),
 }
 
 # The words of the documents the panel signs (always Chinese, as the bureau files them).
@@ -57,6 +64,8 @@ _PRINTED = {
     OUTLIER_TOTAL: "畸高畸低", CRITERION_SPREAD: "评分差异较大", INSUFFICIENT_EXPERTS: "评审专家不足",
     PANEL_SIZE: "评审专家人数", GATE_DISSENT: "门槛意见不一致", NOT_RECOMMENDED: "多数专家未建议认定",
     DOUBLE_LISTED: "同时列入两份名单",
+    OUT_OF_BAND: "分项评分超出评分标准范围", OBJECTIVE_INCONSISTENT: "客观评审因素评分不一致",
+    CONDITION_DISSENT: "条件认定意见不一致", CHANGED: "修改", CONFIRMED: "复核确认不变",
     YES: "是", NO: "否",
 }
 
@@ -117,6 +126,22 @@ def flag_sentence(kind: str, expert_id: str | None, criterion_id: str | None, da
                            "re-check"),
                         expert=f"{expert_id} {names.get(expert_id or '', '')}".strip(), gate=data["gate"],
                         yes=data["yes"], no=data["no"], items=", ".join(data["items"]))
+    if kind == OBJECTIVE_INCONSISTENT:
+        return Sentence(N_("{item} {text} is an objective item and the experts' answers differ: {answers}; "
+                           "majority {majority}, different: {experts}"),
+                        item=data["item"], text=short(criterion_text or data.get("text", ""), 24),
+                        answers=_histogram(data["answers"]), majority=data.get("majority") or "—",
+                        experts=", ".join(data["experts"]))
+    if kind == CONDITION_DISSENT:
+        return Sentence(N_("{item} {text}: the panel found it {finding} ({yes} yes, {no} no); answered otherwise: "
+                           "{experts}"),
+                        item=data["item"], text=short(criterion_text or data.get("text", ""), 24),
+                        finding=word(YES if data["met"] else NO), yes=data["yes"], no=data["no"],
+                        experts=", ".join(data["experts"]))
+    if kind == OUT_OF_BAND:
+        return Sentence(N_("{expert} gave {item} {points} points, outside its bands ({allowed})"),
+                        expert=f"{expert_id} {names.get(expert_id or '', '')}".strip(), item=data["item"],
+                        points=data["points"], allowed=data["allowed"])
     if kind == DOUBLE_LISTED:
         return Sentence(N_("on the reserve list of {reserve} and a candidate of {candidate}: the documents do not say "
                            "whether both can stand; the panel decides"), reserve=data["reserve"],
@@ -125,6 +150,11 @@ def flag_sentence(kind: str, expert_id: str | None, criterion_id: str | None, da
         return Sentence(N_("only {yes} of {count} experts recommend this applicant ({no} do not): not a majority"),
                         yes=data["yes"], no=data["no"], count=data["count"])
     return Sentence(kind)
+
+
+def _histogram(counts: Mapping[str, int]) -> str:
+    """{"5": 4, "3": 1} → "5 ×4, 3 ×1" (answers are shown by their word: yes ×4, no ×1)."""
+    return ", ".join(f"{word(v) if v in (YES, NO) else v} ×{n}" for v, n in counts.items())
 
 
 def condition_sentence(kind: str, item_id: str, text: str, answers: Mapping[str, tuple[str, str]], *, yes: int,

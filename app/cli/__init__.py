@@ -32,7 +32,7 @@ import sys
 from typing import Sequence
 
 from app import __version__, i18n
-from app.cli import demo, merge, panel, rubric, scores, session, sheets, upward
+from app.cli import demo, merge, panel, recheck, rubric, scores, session, sheets, upward
 from app.cli.arguments import PairsAction, UsageError, parse_pairs
 from app.cli.output import aligned, emit_json, err, out, print_table, problems
 from app.errors import PanelReviewError
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"PanelReview {__version__}")
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=tr("language of messages (default: Chinese)"))
     sub = p.add_subparsers(dest="group", metavar="COMMAND")
-    for module in (rubric, demo, session, scores, merge, sheets, panel, upward):
+    for module in (rubric, demo, session, scores, merge, sheets, panel, upward, recheck):
         module.register(sub)
     return p
 

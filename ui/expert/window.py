@@ -17,10 +17,11 @@ from app.rubric import fmt
 from app.scorefile import IncompleteError, ScoreFile
 from app.session import Session
 from ui import settings
-from ui.dialogs import show_error
+from ui.dialogs import show_about, show_error
 from ui.expert.dialogs import MissingDialog, RecusalDialog
 from ui.expert.rubric_form import RubricForm
 from ui.expert.sheets import ALL, sheet_pdf
+from ui.expert import recheck as recheck_ui
 from ui.i18n import language_menu, tr
 from ui.printing import PrintJob, save_pdf
 from ui.tasks import run_task
@@ -235,6 +236,7 @@ class ExpertWindow(QMainWindow):
         session_menu = menu.addMenu(tr("&Session"))
         session_menu.addAction(self.recusal_action)
         session_menu.addAction(self.submit_action)
+        recheck_ui.install(self, session_menu)  # re-check rounds (复核): ui/expert/recheck.py
         session_menu.addSeparator()
         session_menu.addAction(self.sign_action)
         print_menu = session_menu.addMenu(tr("Print"))

@@ -307,5 +307,161 @@
             <source>warning: {sentence}</source>
             <translation>提示：{sentence}</translation>
         </message>
+        <message>
+            <source>--item {value!r} must be written APPLICANT:ITEM, e.g. A1:S5.1</source>
+            <translation>--item {value!r} 应写作 申报单位:评审项，如 A1:S5.1</translation>
+        </message>
+        <message>
+            <source>also every ticked proposal for this expert</source>
+            <translation>同时包括该专家所有默认勾选的复核建议</translation>
+        </message>
+        <message>
+            <source>an item to re-check, e.g. A1:S5.1 (repeatable)</source>
+            <translation>需复核的项目，如 A1:S5.1（可重复）</translation>
+        </message>
+        <message>
+            <source>answer the open round from a filled form (all or nothing)</source>
+            <translation>用填好的表格答复当前复核轮次（全部导入或全部不导入）</translation>
+        </message>
+        <message>
+            <source>answered</source>
+            <translation>已答复</translation>
+        </message>
+        <message>
+            <source>changed, with a reason</source>
+            <translation>已修改并写明理由</translation>
+        </message>
+        <message>
+            <source>confirm: the submitted file is reopened for these items</source>
+            <translation>确认：为这些项目重新开启已提交的评分文件</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <source>detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>finalise the result: no re-check or merge changes it after</source>
+            <translation>汇总结果定稿：此后不能再复核或重新汇总</translation>
+        </message>
+        <message>
+            <source>finalised on {at}</source>
+            <translation>已于 {at} 定稿</translation>
+        </message>
+        <message>
+            <source>ground</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>item</source>
+            <translation>评审项</translation>
+        </message>
+        <message>
+            <source>items</source>
+            <translation>评审项</translation>
+        </message>
+        <message>
+            <source>last round</source>
+            <translation>上一轮</translation>
+        </message>
+        <message>
+            <source>list what the merged result proposes to re-check</source>
+            <translation>列出汇总结果建议复核的项目</translation>
+        </message>
+        <message>
+            <source>name the items with --item, or take the proposals with --proposed</source>
+            <translation>请用 --item 指定项目，或用 --proposed 采用复核建议</translation>
+        </message>
+        <message>
+            <source>no re-check requests recorded</source>
+            <translation>没有记录复核请求</translation>
+        </message>
+        <message>
+            <source>no.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>not opened yet</source>
+            <translation>尚未开启</translation>
+        </message>
+        <message>
+            <source>nothing to re-check</source>
+            <translation>没有需要复核的项目</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>本轮</translation>
+        </message>
+        <message>
+            <source>open a new round yourself, for a mistake of your own</source>
+            <translation>发现自己的错误时自行开启新一轮</translation>
+        </message>
+        <message>
+            <source>open the re-check round a request asks for in a score file</source>
+            <translation>在评分文件中开启复核请求所要求的复核轮次</translation>
+        </message>
+        <message>
+            <source>proposed</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>re-check rounds: proposals, requests, answers, status</source>
+            <translation>复核：建议、请求、答复、进度</translation>
+        </message>
+        <message>
+            <source>request</source>
+            <translation>复核请求</translation>
+        </message>
+        <message>
+            <source>round open, not submitted</source>
+            <translation>轮次已开启，尚未提交</translation>
+        </message>
+        <message>
+            <source>round {round} is open for {count} items</source>
+            <translation>第{round}轮已开启，共{count}项</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>the folder to write the request into</source>
+            <translation>复核请求写入的文件夹</translation>
+        </message>
+        <message>
+            <source>this reopens your submitted file for the items named: add --yes to confirm</source>
+            <translation>这将为所列项目重新开启已提交的评分文件：加 --yes 确认</translation>
+        </message>
+        <message>
+            <source>to check the result is not finalised</source>
+            <translation>用于核对汇总结果尚未定稿</translation>
+        </message>
+        <message>
+            <source>to do</source>
+            <translation>待处理</translation>
+        </message>
+        <message>
+            <source>to show the panel's spread</source>
+            <translation>用于显示专家组评分分布</translation>
+        </message>
+        <message>
+            <source>which re-check requests were answered</source>
+            <translation>哪些复核请求已答复</translation>
+        </message>
+        <message>
+            <source>write a re-check request for one expert</source>
+            <translation>为一位专家写出复核请求</translation>
+        </message>
+        <message>
+            <source>write the open round's items as a form to fill in</source>
+            <translation>把当前复核轮次的项目写成待填表格</translation>
+        </message>
+        <message>
+            <source>{count} items still need a reason or a confirmation before `scores submit`</source>
+            <translation>还有{count}项须写明理由或确认不变，之后才能 `scores submit`</translation>
+        </message>
     </context>
 </TS>

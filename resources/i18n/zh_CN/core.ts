@@ -747,5 +747,41 @@
             <source>the session has no experts: there is no pledge to print</source>
             <translation>本次评审没有专家：无承诺书可打印</translation>
         </message>
+        <message>
+            <source>confirmed unchanged</source>
+            <translation>复核确认不变</translation>
+        </message>
+        <message>
+            <source>dissent on a condition</source>
+            <translation>条件认定意见不一致</translation>
+        </message>
+        <message>
+            <source>objective item inconsistent</source>
+            <translation>客观评审因素评分不一致</translation>
+        </message>
+        <message>
+            <source>outside its band</source>
+            <translation>超出评分标准范围</translation>
+        </message>
+        <message>
+            <source>{expert} gave {item} {points} points, outside its bands ({allowed})</source>
+            <translation>{expert} 对 {item} 评 {points} 分，超出评分标准范围（{allowed}）</translation>
+        </message>
+        <message>
+            <source>{item} {text} is an objective item and the experts' answers differ: {answers}; majority {majority}, different: {experts}</source>
+            <translation>{item} {text} 属客观评审因素，专家评分不一致：{answers}；多数为 {majority}，不同者：{experts}</translation>
+        </message>
+        <message>
+            <source>{item} {text}: the panel found it {finding} ({yes} yes, {no} no); answered otherwise: {experts}</source>
+            <translation>{item} {text}：专家组认定为“{finding}”（是 {yes}，否 {no}）；意见不同者：{experts}</translation>
+        </message>
+        <message>
+            <source>changed, with a reason</source>
+            <translation>已修改并写明理由</translation>
+        </message>
+        <message>
+            <source>to do</source>
+            <translation>待处理</translation>
+        </message>
     </context>
 </TS>

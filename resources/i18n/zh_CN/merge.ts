@@ -727,5 +727,125 @@
             <source>Page &amp;P of &amp;N</source>
             <translation>第 &amp;P 页，共 &amp;N 页</translation>
         </message>
+        <message>
+            <source>a re-check request needs at least one item</source>
+            <translation>复核请求至少须包含一项</translation>
+        </message>
+        <message>
+            <source>a re-check round changed what it did not ask: {problems}</source>
+            <translation>复核轮次修改了未要求复核的内容：{problems}</translation>
+        </message>
+        <message>
+            <source>a wide spread of points on a subjective criterion: check for a mistake only; subjective scores are not negotiated (财政部令第87号 第六十二条（四）)</source>
+            <translation>主观评审因素评分差异较大：仅核查是否有误；主观评分不得协商（财政部令第87号 第六十二条（四））</translation>
+        </message>
+        <message>
+            <source>an objective item on which the panel's answers differ (财政部令第87号 第六十四条（三）)</source>
+            <translation>客观评审因素评分不一致（财政部令第87号 第六十四条（三））</translation>
+        </message>
+        <message>
+            <source>could not write the re-check request into {folder}: {reason}</source>
+            <translation>无法将复核请求写入 {folder}：{reason}</translation>
+        </message>
+        <message>
+            <source>expert {expert} has no merged score file in this result; nothing can be asked</source>
+            <translation>本次汇总结果中没有专家 {expert} 的评分文件，无法请其复核</translation>
+        </message>
+        <message>
+            <source>expert {expert} recused from {applicant}; nothing of it can be asked</source>
+            <translation>专家 {expert} 已对 {applicant} 申请回避，不能就该单位请其复核</translation>
+        </message>
+        <message>
+            <source>points outside the rubric's band or the criterion's maximum (财政部令第87号 第六十四条（二）)</source>
+            <translation>分项评分超出评分标准范围（财政部令第87号 第六十四条（二））</translation>
+        </message>
+        <message>
+            <source>the re-check request belongs to another session ({found}), not {title}; nothing was changed</source>
+            <translation>该复核请求属于另一次评审会（{found}），不是“{title}”；未作任何修改</translation>
+        </message>
+        <message>
+            <source>the re-check request is for expert {asked}, not {expert}; nothing was changed</source>
+            <translation>该复核请求是给专家 {asked} 的，不是给 {expert} 的；未作任何修改</translation>
+        </message>
+        <message>
+            <source>the re-check request {id} was already answered in this file; nothing was changed</source>
+            <translation>复核请求 {id} 已在本文件中答复过；未作任何修改</translation>
+        </message>
+        <message>
+            <source>the result was finalised on {at}; no re-check can be asked</source>
+            <translation>汇总结果已于 {at} 定稿，不能再请专家复核</translation>
+        </message>
+        <message>
+            <source>the result was finalised on {at}; the re-check request can no longer be answered</source>
+            <translation>汇总结果已于 {at} 定稿，该复核请求不能再答复</translation>
+        </message>
+        <message>
+            <source>your answer differs from the panel's finding (财政部令第87号 第六十一条: the majority decides; a dissent is signed with its reason)</source>
+            <translation>您的回答与专家组的认定不一致（财政部令第87号 第六十一条：少数服从多数；持不同意见的须签署不同意见及理由）</translation>
+        </message>
+        <message>
+            <source>your total differs from the others' consensus by more than the session's threshold (畸高畸低, 财政部令第87号 第六十四条（四）)</source>
+            <translation>您的总分与其余专家共识分之差超过本次评审会设定的阈值（畸高畸低，财政部令第87号 第六十四条（四））</translation>
+        </message>
+        <message>
+            <source>{applicant} has no item {item}</source>
+            <translation>{applicant} 没有评审项 {item}</translation>
+        </message>
+        <message>
+            <source>{applicant} {item} is asked twice</source>
+            <translation>{applicant} {item} 重复列出</translation>
+        </message>
+        <message>
+            <source>{count} experts: {counts}</source>
+            <translation>{count}位专家：{counts}</translation>
+        </message>
+        <message>
+            <source>{count} experts: {counts} (lowest {low}, median {median}, highest {high})</source>
+            <translation>{count}位专家：{counts}（最低 {low}，中位数 {median}，最高 {high}）</translation>
+        </message>
+        <message>
+            <source>{expert}: round {open} is still open; round {round}, the last submitted, is merged</source>
+            <translation>{expert}：第{open}轮尚未提交；汇总采用最近提交的第{round}轮</translation>
+        </message>
+        <message>
+            <source>{file}: no such re-check request</source>
+            <translation>{file}：找不到该复核请求</translation>
+        </message>
+        <message>
+            <source>{file}: not a PanelReview re-check request</source>
+            <translation>{file}：不是 PanelReview 复核请求文件</translation>
+        </message>
+        <message>
+            <source>{file}: the re-check request is damaged: {reason}</source>
+            <translation>{file}：复核请求文件已损坏：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: the result was finalised on {at}; a merge would change it, so nothing was merged</source>
+            <translation>{file}：汇总结果已于 {at} 定稿，再次汇总会改变结果，故未汇总</translation>
+        </message>
+        <message>
+            <source>give a value (the last round's, to confirm it)</source>
+            <translation>请填写分值（确认不变的，填上一轮的分值）</translation>
+        </message>
+        <message>
+            <source>the value changed: give the reason</source>
+            <translation>分值已修改：请写明理由</translation>
+        </message>
+        <message>
+            <source>{file}: missing columns {columns}</source>
+            <translation>{file}：缺少列 {columns}</translation>
+        </message>
+        <message>
+            <source>{file}: no re-check round is open</source>
+            <translation>{file}：当前没有开启的复核轮次</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}: {applicant} {item} was not asked in this re-check round</source>
+            <translation>{file}：第{row}行：{applicant} {item} 不在本轮复核要求之列</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}: {reason}</source>
+            <translation>{file}：第{row}行：{reason}</translation>
+        </message>
     </context>
 </TS>

@@ -387,5 +387,53 @@
             <source>{file}: row {row}, applicant {id} ({text}): {chars} cannot be printed by any bundled font and would print as □; check the spelling, or write it in by hand on the signed sheets</source>
             <translation>{file}：第 {row} 行，申报单位 {id}（{text}）：{chars} 没有任何内置字体能够打印，将印成“□”；请核对写法，或在签字的纸质评审表上手写补全</translation>
         </message>
+        <message>
+            <source>a re-check round needs at least one item</source>
+            <translation>复核轮次至少须包含一项</translation>
+        </message>
+        <message>
+            <source>give the reason for opening a new round yourself</source>
+            <translation>自行开启新一轮评分，须写明理由</translation>
+        </message>
+        <message>
+            <source>no re-check round is open</source>
+            <translation>当前没有开启的复核轮次</translation>
+        </message>
+        <message>
+            <source>round {round} is still open: submit it before a re-check round is opened</source>
+            <translation>第{round}轮尚未提交：提交后才能开启复核轮次</translation>
+        </message>
+        <message>
+            <source>the re-check request belongs to another session ({found}), not this score file's ({ours}); nothing was changed</source>
+            <translation>该复核请求属于另一次评审会（{found}），不是本评分文件所属的评审会（{ours}）；未作任何修改</translation>
+        </message>
+        <message>
+            <source>the re-check request was made for the submission {asked}, but this file is now at round {round} ({fingerprint}); nothing was changed</source>
+            <translation>该复核请求针对的是校验码为 {asked} 的提交，而本文件现已到第{round}轮（{fingerprint}）；未作任何修改</translation>
+        </message>
+        <message>
+            <source>you recused yourself from {name}; it cannot be re-checked</source>
+            <translation>您已对 {name} 申请回避，不能复核</translation>
+        </message>
+        <message>
+            <source>{applicant} {target} was not asked in this re-check round (round {round}); only the items asked can be changed</source>
+            <translation>{applicant} {target} 不在本轮复核（第{round}轮）要求之列；只能修改要求复核的项目</translation>
+        </message>
+        <message>
+            <source>give the reason for the change</source>
+            <translation>写明修改理由</translation>
+        </message>
+        <message>
+            <source>confirm it unchanged, or change it</source>
+            <translation>确认不变，或予以修改</translation>
+        </message>
+        <message>
+            <source>{applicant} {item} was changed in this round ({before} → {now}): give the reason for the change instead of confirming it</source>
+            <translation>{applicant} {item} 本轮已修改（{before} → {now}）：请写明修改理由，而不是确认不变</translation>
+        </message>
+        <message>
+            <source>{file}: the record of round {round} was edited</source>
+            <translation>{file}：第{round}轮的提交记录被改动过</translation>
+        </message>
     </context>
 </TS>

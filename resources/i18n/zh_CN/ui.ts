@@ -879,5 +879,117 @@ The scores go into {name}'s own file; {last}'s scores stay as they are.</source>
             <source>or type the points</source>
             <translation>或直接输入分数</translation>
         </message>
+        <message>
+            <source>Checked again: unchanged (复核确认不变)</source>
+            <translation>已复核，确认不变（复核确认不变）</translation>
+        </message>
+        <message>
+            <source>Close (saved; submit later)</source>
+            <translation>关闭（已保存，稍后提交）</translation>
+        </message>
+        <message>
+            <source>I reopen my submitted score file for these items; the round is submitted and fingerprinted again, and the secretary sees both rounds</source>
+            <translation>我确认为这些项目重新开启已提交的评分文件；本轮将重新提交并生成校验码，秘书可看到前后两轮</translation>
+        </message>
+        <message>
+            <source>Items of {name} to reopen:</source>
+            <translation>{name} 需要重新评分的项目：</translation>
+        </message>
+        <message>
+            <source>Last round: {value}</source>
+            <translation>上一轮：{value}</translation>
+        </message>
+        <message>
+            <source>New value for {item}</source>
+            <translation>{item} 的新分值</translation>
+        </message>
+        <message>
+            <source>No re-check round is open.</source>
+            <translation>当前没有开启的复核轮次。</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>说明：{note}</translation>
+        </message>
+        <message>
+            <source>Now:</source>
+            <translation>本轮：</translation>
+        </message>
+        <message>
+            <source>Only the items below can be changed. Change a value and give the reason, or tick that you checked it again and it stays. The panel's answers are shown without names; subjective scores are not negotiated (财政部令第87号 第六十二条（四）).</source>
+            <translation>只能修改下列项目。修改分值须写明理由；复核后不修改的，请勾选确认不变。专家组的评分情况不显示专家姓名；主观评分不得协商（财政部令第87号 第六十二条（四））。</translation>
+        </message>
+        <message>
+            <source>Open a re-check request</source>
+            <translation>打开复核请求</translation>
+        </message>
+        <message>
+            <source>Open a re-check request…</source>
+            <translation>打开复核请求…</translation>
+        </message>
+        <message>
+            <source>Open the round</source>
+            <translation>开启本轮</translation>
+        </message>
+        <message>
+            <source>Re-check my own scores</source>
+            <translation>自行复核</translation>
+        </message>
+        <message>
+            <source>Re-check my own scores…</source>
+            <translation>自行复核…</translation>
+        </message>
+        <message>
+            <source>Re-check round</source>
+            <translation>复核轮次</translation>
+        </message>
+        <message>
+            <source>Re-check round {round}</source>
+            <translation>第{round}轮复核</translation>
+        </message>
+        <message>
+            <source>Re-check round…</source>
+            <translation>复核轮次…</translation>
+        </message>
+        <message>
+            <source>Reason for the change (required)</source>
+            <translation>修改理由（必填）</translation>
+        </message>
+        <message>
+            <source>Reason for the change of {item}</source>
+            <translation>{item} 的修改理由</translation>
+        </message>
+        <message>
+            <source>Submit the round…</source>
+            <translation>提交本轮复核…</translation>
+        </message>
+        <message>
+            <source>The panel (without names): {spread}</source>
+            <translation>专家组评分（不显示姓名）：{spread}</translation>
+        </message>
+        <message>
+            <source>The secretary's re-check request {id}</source>
+            <translation>秘书的复核请求 {id}</translation>
+        </message>
+        <message>
+            <source>Totals (without names): {spread}</source>
+            <translation>总分（不显示姓名）：{spread}</translation>
+        </message>
+        <message>
+            <source>Why (required):</source>
+            <translation>理由（必填）：</translation>
+        </message>
+        <message>
+            <source>Why asked: {why}</source>
+            <translation>复核原因：{why}</translation>
+        </message>
+        <message>
+            <source>You opened this round yourself: {reason}</source>
+            <translation>本轮由您自行开启：{reason}</translation>
+        </message>
+        <message>
+            <source>{done} of {count} items done</source>
+            <translation>已完成 {done}/{count} 项</translation>
+        </message>
     </context>
 </TS>
