@@ -99,5 +99,9 @@
             <source>{file}: font {font} is not embedded, so the PDF cannot be an archival copy</source>
             <translation>{file}：字体 {font} 未嵌入，该PDF不能作为存档件</translation>
         </message>
+        <message>
+            <source>{file}: nothing to put into the archival PDF</source>
+            <translation>{file}：没有可放入存档PDF的内容</translation>
+        </message>
     </context>
 </TS>
