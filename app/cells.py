@@ -23,9 +23,13 @@ import re
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
+from app.errors import SheetError
+
 # Characters that make a spreadsheet read the rest of the cell as a formula.
 FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 QUOTE = "'"
+# The longest text an Excel cell holds (openpyxl would cut a longer one without a word).
+XLSX_MAX_TEXT = 32767
 # XML 1.0 cannot hold these; OOXML writes them as _xHHHH_ (Excel reads them back so).
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -72,12 +76,17 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
 
     Text is always a string cell: never a formula, quote-prefixed where it
     looks like one, and with the characters XML cannot hold escaped as OOXML
-    does (_x0007_); an empty text leaves the cell empty.
+    does (_x0007_); an empty text leaves the cell empty. A text longer than
+    an Excel cell holds is refused (SheetError), never cut.
     """
     cell = ws.cell(row=row, column=column)
     if value is None or value == "" or not isinstance(value, str):
         cell.value = value if value != "" else None  # an empty text is an empty cell
         return cell
+    if len(value) > XLSX_MAX_TEXT:
+        raise SheetError("{sheet}!{cell}: the text is {length} characters long and an Excel cell holds at most "
+                         "{max}; nothing was cut: write a CSV file instead", sheet=ws.title, cell=cell.coordinate,
+                         length=len(value), max=XLSX_MAX_TEXT)
     cell.value = _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
     cell.data_type = "s"
     if looks_like_formula(value):

@@ -152,6 +152,9 @@ def _replace_into(path: Path, write) -> Path:
         raise SheetError("could not write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
 
 
+HEADER_WIDTH = 10  # characters of a header that make its column wider (a Chinese character counts two)
+
+
 def title_line(result: Result, sheet: str) -> str:
     """The line above a sheet's header: the session's title and date, and the sheet's name."""
     return " ".join(t for t in (result.title, result.date, sheet) if t)
@@ -183,7 +186,7 @@ def write_xlsx(result: Result, path: Path | str, *, lang: str = "zh_CN") -> Path
             cell = cells.put(ws, 2, k, head)
             cell.font = Font(bold=True)
             cell.alignment = Alignment(vertical="center", wrap_text=True)
-        widths = [_width(h) for h in header]
+        widths = [min(_width(h), HEADER_WIDTH) for h in header]  # a longer header wraps over two lines
         for n, row in enumerate(rows, 3):
             for k, value in enumerate(row):
                 cell = cells.put(ws, n, k + 1, value)

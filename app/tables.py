@@ -302,8 +302,15 @@ def decode(data: bytes, file: str = "") -> str:
     return data.decode("gb18030", errors="surrogateescape")
 
 
+# csv's default of 131,072 characters a cell refused the program's own forms with long opinions;
+# how long a comment may be is for the form to say, not the reader (2**31 - 1 suits a C long on Windows).
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def _csv_rows(data: bytes, file: str) -> list[list[str]]:
     text = decode(data, file)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     sample = text[:8192]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter

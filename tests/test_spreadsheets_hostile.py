@@ -17,7 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app import cells
+from app import cells, tables
+from app.errors import SheetError
 from app import session as session_mod
 from app.merge import merge
 from app.scorefile import ScoreFile
@@ -178,3 +179,55 @@ def test_numbers_stay_numbers():
     assert cells.put(ws, 1, 1, Decimal("-1.5")).data_type == "n"
     assert cells.put(ws, 1, 2, "-1.5").data_type == "s"
     assert cells.put(ws, 1, 3, "=1+1").data_type == "s"
+
+
+def test_a_text_too_long_for_an_excel_cell_is_refused_never_cut():
+    """openpyxl cuts text at 32,767 characters without a word; the one writer says so instead."""
+    ws = openpyxl.Workbook().active
+    assert cells.put(ws, 1, 1, "意" * cells.XLSX_MAX_TEXT).value == "意" * 32767
+    with pytest.raises(SheetError) as exc:
+        cells.put(ws, 2, 1, "意" * 32768)
+    assert str(exc.value) == ("Sheet!A2: the text is 32768 characters long and an Excel cell holds at most 32767; "
+                              "nothing was cut: write a CSV file instead")
+
+
+def test_a_csv_cell_longer_than_pythons_default_limit_is_read(tmp_path):
+    """csv refuses cells over 131,072 characters by default: the program's own long opinions once came back so."""
+    path = tmp_path / "long.csv"
+    path.write_text("id,opinion\r\nA1," + "长" * 200_000 + "\r\n", encoding="utf-8-sig")
+    table = tables.read_table(path)
+    assert table.rows == [(2, ["A1", "长" * 200_000])]
+
+
+def libreoffice(out: Path, files: list[Path], *, csv_in: bool) -> list[Path]:
+    """Open `files` in LibreOffice Calc (headless) and save each as XLSX in `out`: what a spreadsheet makes of them."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice Calc is needed: ./dev test installs libreoffice-calc-nogui"
+    out.mkdir(parents=True, exist_ok=True)
+    args = [soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless", "--convert-to", "xlsx",
+            "--outdir", str(out)] + (["--infilter=CSV:44,34,76,1"] if csv_in else []) + [str(f) for f in files]
+    subprocess.run(args, check=True, capture_output=True, timeout=240)
+    made = [out / f"{f.stem}.xlsx" for f in files]
+    assert all(p.exists() for p in made), [p.name for p in made if not p.exists()]
+    return made
+
+
+def test_libreoffice_opening_every_file_finds_no_formula(hostile, tmp_path):
+    """A real spreadsheet program reads the files: a CSV cell "=1+1" becomes a formula there, ours never do."""
+    tmp, session, files, result = hostile
+    written = tmp_path / "written"
+    run_cli("export", str(result.path), "--xlsx", str(written / "export.xlsx"), "--csv", str(written / "csv"))
+    run_cli("scores", "export", str(files[1]), "--to", str(written / "form.xlsx"))
+    run_cli("scores", "export", str(files[1]), "--to", str(written / "form.csv"))
+    control = written / "control.csv"
+    control.write_text('id,name\nA1,=1+1\nA2,"=HYPERLINK(""http://x"",""click"")"\n', encoding="utf-8")
+    csvs = [written / "form.csv", control] + [p.rename(written / f"result-{k}.csv")
+                                              for k, p in enumerate(sorted((written / "csv").glob("*.csv")))]
+    opened = libreoffice(tmp_path / "csv-in", csvs, csv_in=True)
+    opened += libreoffice(tmp_path / "xlsx-in", [written / "export.xlsx", written / "form.xlsx"], csv_in=False)
+    found = {p.name: formula_cells(p) for p in opened}
+    assert found.pop("control.xlsx") == ["control!B2", "control!B3"]  # LibreOffice does read CSV formulas
+    assert found == {p.name: [] for p in opened if p.name != "control.xlsx"}

@@ -100,8 +100,8 @@
             <translation>{file}：字体 {font} 未嵌入，该PDF不能作为存档件</translation>
         </message>
         <message>
-            <source>{file}: nothing to put into the archival PDF</source>
-            <translation>{file}：没有可放入存档PDF的内容</translation>
+            <source>{sheet}!{cell}: the text is {length} characters long and an Excel cell holds at most {max}; nothing was cut: write a CSV file instead</source>
+            <translation>{sheet}!{cell}：该文字长 {length} 个字符，而 Excel 单元格最多容纳 {max} 个；没有截断任何内容：请改为导出 CSV 文件</translation>
         </message>
     </context>
 </TS>
