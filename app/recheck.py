@@ -31,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from app import cells
 from app import consensus as cons
 from app import vocabulary as words
 from app.decision import objective
@@ -559,7 +560,7 @@ def write_form(scores: ScoreFile, to: Path | str, request: Request | None = None
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(FORM_COLUMNS)
         for r in rows:
-            w.writerow([r[c] for c in FORM_COLUMNS])
+            w.writerow(cells.csv_row(r[c] for c in FORM_COLUMNS))  # no text becomes a formula (app/cells.py)
         data = ("\ufeff" + buf.getvalue()).encode("utf-8")
     elif to.suffix.lower() == ".xlsx":
         import openpyxl
@@ -567,9 +568,9 @@ def write_form(scores: ScoreFile, to: Path | str, request: Request | None = None
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "复核"
-        ws.append(list(FORM_COLUMNS))
-        for r in rows:
-            ws.append([r[c] for c in FORM_COLUMNS])
+        for n, values in enumerate([list(FORM_COLUMNS)] + [[r[c] for c in FORM_COLUMNS] for r in rows], start=1):
+            for k, value in enumerate(values, start=1):
+                cells.put(ws, n, k, value)
         ws.freeze_panes = "A2"
         buf2 = io.BytesIO()
         wb.save(buf2)
@@ -602,9 +603,11 @@ def import_form(scores: ScoreFile, source: Path | str) -> int:
     problems: list[PanelReviewError] = []
     applied = 0
 
+    unquote = cells.from_csv if table.kind == "csv" else (lambda text: text)
+
     def cell(row: list[str], name: str) -> str:
         i = col.get(name)
-        return (row[i] if i is not None and i < len(row) else "").strip()
+        return unquote((row[i] if i is not None and i < len(row) else "").strip())
 
     class _Rejected(Exception):
         pass

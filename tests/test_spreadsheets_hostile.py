@@ -231,3 +231,28 @@ def test_libreoffice_opening_every_file_finds_no_formula(hostile, tmp_path):
     found = {p.name: formula_cells(p) for p in opened}
     assert found.pop("control.xlsx") == ["control!B2", "control!B3"]  # LibreOffice does read CSV formulas
     assert found == {p.name: [] for p in opened if p.name != "control.xlsx"}
+
+
+def test_the_recheck_form_holds_no_formula_and_gives_the_reason_back(hostile, tmp_path):
+    """The re-check round's form (app/recheck.py) writes names and reasons through the same writer."""
+    import shutil
+
+    from app import recheck
+
+    tmp, session, files, result = hostile
+    copy = tmp_path / "E02.prscore"
+    shutil.copy(files[1], copy)
+    with ScoreFile.open(copy) as sf:
+        recheck.open_own(sf, [("A1", "S3.1")], HOSTILE[0])
+        before = sf.answer("A1", "S3.1")
+        sf.set_points("A1", "S3.1", int(before) - 1)
+        sf.round_reason("A1", "S3.1", HOSTILE[2])
+        for suffix in (".xlsx", ".csv"):
+            form = recheck.write_form(sf, tmp_path / f"recheck{suffix}")
+            if suffix == ".xlsx":
+                assert formula_cells(form) == [] and {HOSTILE[0], HOSTILE[2]} <= values(form)
+            else:
+                assert cells.to_csv(HOSTILE[2]) in assert_neutral_csv(form)
+            sf.round_reason("A1", "S3.1", "别的理由")
+            assert recheck.import_form(sf, form) == 1
+            assert sf.round_items()[0].reason == HOSTILE[2]
