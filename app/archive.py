@@ -3,6 +3,7 @@
     from app import archive
     data = archive.pdfa_bytes(reportlab_pdf_bytes)   # bytes in, PDF/A-2b bytes out
     archive.to_pdfa(path)                            # or a PDF already on disk, rewritten in place
+    data = archive.merged_pdfa([pdf1, pdf2, ...])    # several PDFs as one archival PDF
 
 app/sheets.py's `render()` passes every sheet through `pdfa_bytes`, so a PDF laid
 out with `sheets.render(story, ...)` is archival already; a writer that makes its
@@ -91,6 +92,38 @@ def to_pdfa(path: Path) -> Path:
         return files.write_atomic(path, archived)
     except OSError as exc:
         raise SheetError("cannot write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def merged_pdfa(parts: list[bytes], *, name: str = "") -> bytes:
+    """Several PDFs (e.g. every opinion sheet of an expert) as one PDF/A-2b, the first one's title kept.
+
+    A merge that copies only pages (PyMuPDF's insert_pdf) drops the catalog's XMP and OutputIntent.
+    """
+    import pikepdf
+
+    if not parts:
+        raise SheetError("{file}: nothing to put into the archival PDF", file=name or "PDF")
+    out = pikepdf.new()
+    sources = []
+    try:
+        for k, data in enumerate(parts):
+            src = pikepdf.open(io.BytesIO(data))
+            sources.append(src)
+            if k == 0:
+                out.docinfo = out.copy_foreign(src.docinfo)
+            out.pages.extend(src.pages)
+        make_pdfa(out, name=name)
+        buf = io.BytesIO()
+        out.save(buf, encryption=False, fix_metadata_version=True, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return buf.getvalue()
+    except pikepdf.PdfError as exc:
+        raise SheetError("{file}: cannot be made an archival PDF: {reason}", file=name or "PDF",
+                         reason=str(exc)[:200]) from None
+    finally:
+        for src in sources:
+            src.close()
+        out.close()
 
 
 def make_pdfa(pdf: Any, *, name: str = "") -> None:

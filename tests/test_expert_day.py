@@ -453,3 +453,195 @@ def test_the_print_preview_shows_print_within_a_1366x768_screen(tmp_path, scale)
                         tmp_path, width=1366, height=768, scale=scale)
     assert out["dialog"][0] <= out["screen"][0] and out["dialog"][1] + 30 <= out["screen"][1], out
     assert out["shown"].get("打印") and out["shown"].get("打印设置"), out
+
+
+# --------------------------------------------------------------------------- accessibility and keys
+
+
+def test_every_control_has_a_name_and_a_keyboard_path(qtbot, session):
+    """Every control a screen reader meets has a name; every one is reached by Tab or by a shortcut."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import (
+        QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QMenu, QPlainTextEdit,
+        QToolButton, QWidget,
+    )
+
+    w = open_window(qtbot, session)
+    in_menus = {a for m in w.menuBar().findChildren(QMenu) for a in m.actions()}
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView)
+    for aid in ("T01", "T03", "M01"):  # levels, checklists, a master's studio
+        w.show_applicant(aid)
+        QApplication.processEvents()
+        nameless, unreachable = [], []
+        for widget in w.findChildren(QWidget):
+            if not isinstance(widget, kinds) or not widget.isVisibleTo(w) or isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+                continue  # the line edit inside a spin box is the spin box
+            if widget.objectName().startswith("qt_"):  # Qt's own inner parts (scroll bar buttons, the toolbar's »)
+                continue
+            iface = QAccessible.queryAccessibleInterface(widget)
+            name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+            if not name.strip():
+                nameless.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.toolTip()!r}")
+            action = widget.defaultAction() if isinstance(widget, QToolButton) else None
+            keyed = action is not None and (not action.shortcut().isEmpty() or action in in_menus)
+            if not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus or keyed):
+                unreachable.append(f"{type(widget).__name__} {name!r}")
+        assert not nameless, (aid, nameless)
+        assert not unreachable, (aid, unreachable)
+    w.show_applicant("T01")
+    card = w.form.cards["S1.1"]
+    assert card.accessibleName().startswith("S1.1 ") and "满分" in card.accessibleDescription()
+    card.buttons[1].click()
+    assert "1 / 4" in card.accessibleDescription() and "1-3" in card.accessibleDescription()
+    assert card.buttons[1].accessibleName() == "S1.1：档次 1-3 分"
+    w.close()
+    w.scores.close()
+
+
+def test_f1_lists_every_keyboard_path(qtbot, session):
+    w = open_window(qtbot, session)
+    text = "\n".join(f"{k} {v}" for k, v in w.key_rows())
+    for keys in ("Ctrl+G", "Ctrl+F", "Ctrl+R", "Ctrl+Shift+R", "Alt+←", "Ctrl++", "Alt+↓", "Ctrl+Enter"):
+        assert keys in text, keys
+    assert "滚轮" in text  # Ctrl+wheel zooms
+    w.close()
+    w.scores.close()
+
+
+# --------------------------------------------------------------------------- the minor ones
+
+
+def test_a_missing_material_clears_the_viewer_and_says_so(qtbot, session):
+    w = open_window(qtbot, session)
+    w.show_applicant("T04")  # the demo's T04 did not hand in 校企合作报告
+    qtbot.waitUntil(lambda: w.viewer.page_count() > 0, timeout=20000)
+    beeps = []
+    w._failed = lambda text: beeps.append(text)  # what used to say 未保存 and beep
+    row = next(k for k in range(w.materials.count()) if "校企合作报告" in w.materials.item(k).text())
+    w.materials.setCurrentRow(row)
+    assert not w.viewer.path and w.material_rel is None  # the previous file is gone from the screen
+    assert "材料缺" in w.viewer.view.message  # said on the page area, not beeped as a failed save
+    w.form.open_material.emit("校企合作报告", -1)  # an evidence link to it
+    assert not beeps and "未提交" in w.statusBar().currentMessage()
+    w.close()
+    w.scores.close()
+
+
+def test_signature_asks_before_it_is_saved(qtbot, session, monkeypatch):
+    from PySide6.QtCore import QPoint
+    from ui.expert.signature import SignatureDialog
+
+    scores = open_or_create(session, "E03")
+    d = SignatureDialog(scores)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.mousePress(d.pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 100))
+    for x in range(40, 240, 10):
+        qtbot.mouseMove(d.pad, QPoint(x, 90 + x % 30))
+    qtbot.mouseRelease(d.pad, Qt.MouseButton.LeftButton, pos=QPoint(240, 100))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert asked and scores.signature() is None and d.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert scores.signature() is not None
+    scores.close()
+
+
+def test_recusal_dialog_has_cancel_and_whole_names(qtbot, session):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from ui.expert.dialogs import RecusalDialog
+
+    scores = open_or_create(session, "E03")
+    d = RecusalDialog(scores)
+    qtbot.addWidget(d)
+    d.show()
+    QApplication.processEvents()
+    d.set_recusal("T02", "亲属在该单位任职")
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert scores.recusal("T02") is None  # cancelled: nothing changed
+    longest = max(range(len(scores.applicants)), key=lambda r: len(scores.applicants[r].name))
+    item = d.table.item(longest, 1)
+    rect = d.table.visualItemRect(item)
+    needed = d.table.fontMetrics().boundingRect(rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap),
+                                                item.text()).height()
+    assert rect.height() >= needed and item.toolTip() == item.text()
+    scores.close()
+
+
+def test_the_unanswered_list_is_grouped_by_applicant(qtbot, session):
+    from ui.expert.dialogs import MissingDialog
+
+    scores = open_or_create(session, "E03")
+    missing = scores.missing()
+    d = MissingDialog(missing)
+    qtbot.addWidget(d)
+    assert d.tree.topLevelItemCount() == len({m.applicant_id for m in missing}) < len(missing)
+    assert d.count() == len(missing)
+    assert d.tree.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff and d.tree.wordWrap()
+    went = []
+    d.go_to.connect(lambda a, t: went.append((a, t)))
+    d._go(d.item(len(missing) - 1))
+    assert went == [(missing[-1].applicant_id, missing[-1].target_id)]
+    scores.close()
+
+
+def test_panelreview_lang_is_honoured_by_the_window(monkeypatch):
+    from ui.application import make_app
+    from ui.i18n import tr
+
+    monkeypatch.setenv("PANELREVIEW_LANG", "en")
+    make_app()
+    assert tr("Submit…") == "Submit…"
+    monkeypatch.setenv("PANELREVIEW_LANG", "zh_CN")
+    make_app()
+    assert tr("Submit…") == "提交评分…"
+    make_app("en")
+
+
+def test_changing_language_keeps_the_window_and_the_place(qtbot, session, monkeypatch):
+    from ui import start
+
+    monkeypatch.setattr(start.RecusalDialog, "exec", lambda self: 0)
+    c = start.Controller(QApplication.instance())
+    assert c.start(session=session.path, expert="E03")
+    w = c.window
+    qtbot.addWidget(w)
+    w.resize(1200, 700)
+    w.show_applicant("T02")
+    QApplication.processEvents()
+    size = w.size()
+    c.change_language("en")
+    new = c.window
+    qtbot.addWidget(new)
+    assert new is not w and new.size() == size and size.height() == 700
+    assert new.applicant_id == "T02" and new.submit_action.text() == "Submit…"
+    new.close()
+    c.scores.close()
+
+
+def test_the_demo_says_preparing_at_once(qtbot, tmp_path):
+    from ui.start import demo_task
+    from ui.tasks import ProgressDialog
+
+    task = demo_task(None, out_dir=tmp_path / "demo", page_limit=1)
+    try:
+        shown = [d for d in QApplication.topLevelWidgets() if isinstance(d, ProgressDialog) and d.isVisible()]
+        assert shown and shown[-1].label.text() == "Preparing the demo session…" and shown[-1].step.text()
+    finally:
+        task.cancel()
+        task.join()
+        QApplication.processEvents()
+
+
+def test_recent_sessions_show_titles(qtbot, session):
+    from ui import settings
+    from ui.start import OpenSessionDialog
+
+    settings.add_recent(session.path, session.title)
+    d = OpenSessionDialog()
+    qtbot.addWidget(d)
+    assert d.recent.item(0).text() == session.title and d.recent.item(0).toolTip() == str(session.path)

@@ -114,8 +114,8 @@ def test_a_complete_review_through_the_widgets(window, qtbot, monkeypatch):
     seen = {}
 
     def fake_exec(dialog):
-        seen["count"] = dialog.list.count()
-        dialog._go(dialog.list.item(0))
+        seen["count"] = dialog.count()
+        dialog._go(dialog.item(0))
         return 0
 
     monkeypatch.setattr("ui.expert.dialogs.MissingDialog.exec", fake_exec)

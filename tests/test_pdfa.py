@@ -302,3 +302,14 @@ def test_figures_on_a_sheet_follow_the_rubrics_precision(tmp_path):
     assert "2.5" in column and f"{total:.1f}" in column
     assert column and all(re.fullmatch(r"\d+\.\d", w) for w in column), column
     assert sheets.points(Decimal(12), 1) == "12.0" and sheets.points(Decimal("12.25")) == "12.25"
+
+
+def test_several_sheets_merge_into_one_archival_pdf(written, tmp_path):
+    parts = [written["opinion"].read_bytes(), written["score"].read_bytes()]
+    path = tmp_path / "all.pdf"
+    path.write_bytes(archive.merged_pdfa(parts, name="all.pdf"))
+    assert pdfa_problems(path) == []
+    with pymupdf.open(path) as doc, pymupdf.open(written["opinion"]) as a, pymupdf.open(written["score"]) as b:
+        assert doc.page_count == a.page_count + b.page_count
+        assert doc.metadata["title"] == a.metadata["title"]
+        assert doc[a.page_count].get_text() == b[0].get_text()

@@ -81,3 +81,65 @@ def test_pages_tell_by_signals(qtbot, app, merged):
     with qtbot.waitSignal(inspection.recorded, timeout=10000) as recorded:
         inspection.record(ranked.id, passed=True, note="现场属实")
     assert recorded.args[0].applicant(ranked.id).inspection is not None
+
+
+def test_added_files_say_whose_and_submitted_before_the_merge(qtbot, app, merged, tmp_path):
+    from app.scorefile import ScoreFile
+    from ui.secretary.files import MergePage
+
+    session, files, _result = merged
+    draft = ScoreFile.create(tmp_path / "draft" / "E04.prscore", session, "E04")
+    draft.close()
+    broken = tmp_path / "draft" / "E05.prscore"
+    broken.write_bytes(b"not a score file")
+    page = alone(qtbot, MergePage(session))
+    page.add_paths([files[0], draft.path, broken])
+    rows = {page.table.item(r, 0).text(): [page.table.item(r, c).text() for c in range(6)]
+            for r in range(page.table.rowCount())}
+    names = {e.id: e.name for e in session.experts}
+    assert rows["E01.prscore"][1] == f"E01 {names['E01']}" and rows["E01.prscore"][4] == "submitted · not merged yet"
+    assert rows["E01.prscore"][3] not in ("", "—")  # its fingerprint
+    assert rows["E04.prscore"][1] == f"E04 {names['E04']}" and rows["E04.prscore"][4].startswith("not submitted")
+    assert rows["E05.prscore"][4] == "cannot be read" and "E05.prscore" in rows["E05.prscore"][5]
+
+
+def test_an_open_session_is_shown_for_review_on_page_one(qtbot, app, merged):
+    from ui.secretary.prepare import PreparePage
+
+    session = merged[0]
+    page = alone(qtbot, PreparePage(session))
+    assert page.review.isVisible() and not page.new_form.isVisible()
+    assert session.title in page.review_text.text()
+    experts = page.roster.topLevelItem(0)
+    assert experts.childCount() == len(session.experts)
+    assert all(any(e.name in experts.child(k).text(0) for k in range(experts.childCount())) for e in session.experts)
+    cats = {page.roster.topLevelItem(k).text(0): page.roster.topLevelItem(k)
+            for k in range(1, page.roster.topLevelItemCount())}
+    assert sum(item.childCount() for item in cats.values()) == len(session.applicants)
+    for q in session.quota_groups:
+        assert any(q.text() in item.text(1) for item in cats.values()), q
+    page.new_button.click()
+    assert page.new_form.isVisible()
+    empty = alone(qtbot, PreparePage())
+    assert not empty.review.isVisible() and empty.new_form.isVisible()
+
+
+def test_file_choosers_start_at_a_stick_or_home(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from ui.dialogs import removable_or_home
+
+    monkeypatch.chdir(tmp_path)  # the program's folder
+    start = removable_or_home()
+    assert start != str(tmp_path)
+    assert start == str(Path.home()) or Path(start).is_mount()
+
+
+def test_kendalls_w_is_said_in_words(qtbot, app, merged):
+    from ui.secretary.ranking import RankingPage
+
+    page = alone(qtbot, RankingPage(merged[2]))
+    page.show_category(merged[2].applicants[0].category)
+    text = page.about.text()
+    assert "How alike the experts ranked" in text and "Kendall's W" in text
+    assert "same order" in page.about.toolTip()

@@ -119,3 +119,27 @@ def test_the_journal_logs_every_action_with_its_inputs(day, tmp_path):
     pdf = upward.write_journal_pdf(day.result, tmp_path / "journal.pdf")
     text = squash(pdftotext(pdf))
     assert "秘书工作日志" in text and "实地考察" in text and "受理异议" in text
+
+
+def test_the_command_line_publishes_refuses_past_the_calendar_and_lists_the_journal(day, tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "result.sqlite"
+    path.write_bytes(day.result_path.read_bytes())
+    past = run_cli("notice", "publish", str(path), "--start", "2026-12-28", check=False)
+    assert past.returncode == 1 and "2027" in past.stderr and "2026" in past.stderr
+    ok = run_cli("notice", "publish", str(path), "--start", "2026-02-12", "--out", str(tmp_path / "notice.pdf"))
+    assert "2026-02-12" in ok.stdout and "2026-02-25" in ok.stdout and "2026-02-14" in ok.stdout
+    text = squash(pdftotext(tmp_path / "notice.pdf"))
+    assert "候选名单公示" in text and squash("2026年2月12日至2026年2月25日（5个工作日）") in text
+    early = run_cli("notice", "final", str(path), "--today", "2026-02-25", check=False)
+    assert early.returncode == 1 and "2026-02-25" in early.stderr
+    final = run_cli("notice", "final", str(path), "--today", "2026-02-26", "--out", str(tmp_path / "final.pdf"))
+    assert final.stderr == "" and (tmp_path / "final.pdf").is_file()
+    final_text = squash(pdftotext(tmp_path / "final.pdf"))
+    assert "公示期间收到的异议已全部处理：异议不成立。" in final_text and "经核对签到表原件，培训量属实" in final_text
+    listed = run_cli("journal", str(path))
+    assert "public notice" in listed.stdout and "print" in listed.stdout
+    report = run_cli("upward", str(path), "--docx", str(tmp_path / "r.docx"), "--pdf", str(tmp_path / "r.pdf"))
+    assert str(tmp_path / "r.docx") in report.stdout
+    assert docx.Document(str(tmp_path / "r.docx")).paragraphs[0].text == "评审报告（推荐申报报告）"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtGui import QIcon
@@ -22,7 +23,8 @@ def make_app(lang: str | None = None) -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     fonts.register(app)
-    i18n.install(app, lang or settings.get("language"))
+    # --lang, then PANELREVIEW_LANG (as the command line honours it), then the language chosen in the window
+    i18n.install(app, lang or os.environ.get("PANELREVIEW_LANG") or settings.get("language"))
     app.setStyleSheet(style.SHEET)
     if not app.property("panelreview-quit-hook"):
         # work still running when the last window closes is stopped before Qt tears its threads down

@@ -22,9 +22,9 @@ from typing import Callable, NamedTuple
 
 import pymupdf
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPaintEngine
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar, QToolButton, QWidget
 
 from app.errors import PanelReviewError
@@ -134,7 +134,7 @@ class PrintJob:
             self._show_preview(parent)
 
         task = run_task(parent, tr("Preparing the preview of {title}…").format(title=self.title),
-                        partial(rasterise, pdf=self.pdf, dpi=_dpi(self.printer), rows=STRIP_ROWS), process=True,
+                        partial(rasterise, pdf=self.pdf, dpi=preview_dpi(parent), rows=STRIP_ROWS), process=True,
                         cancellable=True, window=AHEAD, on_part=arrived, on_done=ready, on_cancel=self.done,
                         on_error=lambda exc: self._failed(parent, exc))
 
@@ -145,6 +145,9 @@ class PrintJob:
         dialog.paintRequested.connect(self.paint)
         put_print_first(dialog)
         fit_to_screen(dialog, parent)
+        view = dialog.findChild(QPrintPreviewWidget)
+        if view is not None:  # the page as wide as the dialog: read at the size it was rasterised for
+            view.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
         dialog.finished.connect(lambda _=0: self.done())
         return dialog
 
@@ -288,16 +291,32 @@ def available_geometry(widget: QWidget | None) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
 
-def fit_to_screen(dialog: QWidget, parent: QWidget | None, *, portrait: float = 0.78) -> None:
+FRAME = 40  # the title bar and frame the window system adds around a dialog
+A4_WIDTH_IN = 210 / 25.4
+
+
+def preview_size(free: QRect, bar_width: int, *, portrait: float = 0.78) -> QSize:
     """As tall as the screen allows (title bar included), as wide as an A4 page at that height or the toolbar."""
+    height = max(360, free.height() - FRAME)
+    width = min(max(round(height * portrait), bar_width + 24), free.width() - 16)
+    return QSize(width, height)
+
+
+def preview_dpi(parent: QWidget | None) -> int:
+    """The resolution at which a page, shown as wide as the preview, needs no scaling: sharp text on screen."""
+    screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    size = preview_size(available_geometry(parent), 800)
+    page_px = (size.width() - 60) * ratio  # the preview's margins and scroll bar
+    return max(96, min(MAX_DPI, round(page_px / A4_WIDTH_IN)))
+
+
+def fit_to_screen(dialog: QWidget, parent: QWidget | None) -> None:
     free = available_geometry(parent)
-    frame = 40  # the title bar and frame the window system adds around the dialog
-    height = max(360, free.height() - frame)
     bar = dialog.findChild(QToolBar)
-    width = max(round(height * portrait), bar.sizeHint().width() + 24 if bar is not None else 0)
-    width = min(width, free.width() - 16)
-    dialog.resize(width, height)
-    dialog.move(free.x() + (free.width() - width) // 2, free.y())
+    size = preview_size(free, bar.sizeHint().width() if bar is not None else 0)
+    dialog.resize(size)
+    dialog.move(free.x() + (free.width() - size.width()) // 2, free.y())
 
 
 def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str) -> Path | None:

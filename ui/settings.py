@@ -74,9 +74,24 @@ def put(key: str, value: Any) -> None:
     store().sync()
 
 
-def add_recent(session_dir: Path) -> None:
+def add_recent(session_dir: Path, title: str | None = None) -> None:
     items = [p for p in get("recent_sessions") if p != str(session_dir)]
     put("recent_sessions", [str(session_dir), *items][:MAX_RECENT])
+    if title:
+        titles = {k: v for k, v in recent_titles().items() if k in get("recent_sessions")}
+        titles[str(session_dir)] = title
+        store().setValue("prefs/recent_titles", json.dumps(titles, ensure_ascii=False))
+        store().sync()
+
+
+def recent_titles() -> dict[str, str]:
+    """Session folder → its title, for the recent sessions list."""
+    raw = store().value("prefs/recent_titles")
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def save_state(name: str, data: QByteArray) -> None:

@@ -18,7 +18,7 @@ from ui import i18n, settings
 from ui.background import N_, Cancelled, Progress
 from ui.expert.dialogs import LoginDialog, RecusalDialog
 from ui.i18n import tr
-from ui.tasks import Task, with_dialog
+from ui.tasks import ProgressDialog, Task
 
 
 EXPERT, SECRETARY = "expert", "secretary"
@@ -53,11 +53,14 @@ class OpenSessionDialog(QDialog):
         lay.addWidget(self.hint)
         lay.addWidget(QLabel(tr("Recent sessions:")))
         self.recent = QListWidget()
+        titles = settings.recent_titles()
         for p in settings.get("recent_sessions"):
             if (Path(p) / MANIFEST).exists():
-                item = QListWidgetItem(p)
+                item = QListWidgetItem(titles.get(p) or Path(p).name)
                 item.setData(Qt.ItemDataRole.UserRole, p)
+                item.setToolTip(p)  # the folder, for telling two sessions of one title apart
                 self.recent.addItem(item)
+        self.recent.setAccessibleName(tr("Recent sessions"))
         self.recent.itemActivated.connect(lambda it: self._choose(Path(it.data(Qt.ItemDataRole.UserRole))))
         self.recent.itemDoubleClicked.connect(lambda it: self._choose(Path(it.data(Qt.ItemDataRole.UserRole))))
         lay.addWidget(self.recent)
@@ -162,11 +165,11 @@ class Controller:
         if self.secretary:
             self.session = sess
             if sess is not None:
-                settings.add_recent(sess.path)
+                settings.add_recent(sess.path, sess.title)
             self.show_secretary()
             return True
         self.session = sess
-        settings.add_recent(sess.path)
+        settings.add_recent(sess.path, sess.title)
         self._warn_materials(sess)
         if expert is None:
             login = LoginDialog(sess, last=settings.last_expert(sess.id))
@@ -200,9 +203,12 @@ class Controller:
         from ui.expert.window import ExpertWindow
 
         old = self.window
+        if old is not None:
+            old.form.flush_text()
         self.window = ExpertWindow(self.session, self.scores)
         self.window.language_change.connect(self.change_language)
         if old is not None:
+            keep_layout(old, self.window)
             old.close()
             old.deleteLater()
         self.window.show()
@@ -216,6 +222,7 @@ class Controller:
         self.window = SecretaryWindow(self.session)
         self.window.language_change.connect(self.change_language)
         if old is not None:
+            keep_layout(old, self.window)
             old.close()
             old.deleteLater()
         if page is not None and self.window.pages.isTabEnabled(page):
@@ -235,6 +242,18 @@ class Controller:
         if current:
             self.window.show_applicant(current)
 
+
+
+def keep_layout(old: QWidget, new: QWidget) -> None:
+    """The window rebuilt (a new language) keeps the old one's size, place and pane sizes."""
+    if old.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        new.setWindowState(old.windowState())
+    else:
+        new.setGeometry(old.geometry())
+    for name in ("splitter",):
+        a, b = getattr(old, name, None), getattr(new, name, None)
+        if a is not None and b is not None:
+            b.restoreState(a.saveState())
 
 
 # --------------------------------------------------------------------------- the demo session
@@ -263,7 +282,18 @@ def demo_task(parent: QWidget | None, *, out_dir: Path | None = None, page_limit
     """Build (or check) the demo session in a worker process behind a progress dialog; the task, started."""
     work = partial(build_demo, out_dir=str(out_dir or demo.default_dir()), page_limit=page_limit)
     # a worker process: drawing the scanned pages with PyMuPDF holds the GIL for seconds on end
-    return with_dialog(Task(work, process=True), parent, tr("Preparing the demo session…"), cancellable=True).start()
+    task = Task(work, process=True)
+    # shown at once, not after the usual pause: on first use the worker takes a while to say anything
+    dialog = ProgressDialog(parent, tr("Preparing the demo session…"), cancellable=True, show_after_ms=0)
+    dialog.step.setText(tr("Starting…"))
+    task.progressed.connect(dialog.show_progress)
+    dialog.cancel_requested.connect(task.cancel)
+    for signal in (task.succeeded, task.failed, task.cancelled):
+        signal.connect(lambda *_: dialog.finish())
+    task.start()
+    dialog.show()
+    QApplication.processEvents()  # painted before the worker process is spawned
+    return task
 
 
 def demo_session(parent: QWidget | None, *, out_dir: Path | None = None, page_limit: int | None = None) -> Session:

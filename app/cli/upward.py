@@ -1,4 +1,4 @@
-"""`panelreview upward | notice | final-list | objection ... | journal`: after the merge, up to the bureau."""
+"""`panelreview upward | notice publish|final | objection ... | journal`: after the merge, up to the bureau."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: Any) -> None:
-    """Add `upward`, `notice`, `final-list`, `objection` and `journal` to `sub`."""
+    """Add `upward`, `notice`, `objection` and `journal` to `sub`."""
     p = sub.add_parser("upward", help=tr("write the report upward (评审报告 / 推荐申报报告) as PDF and/or .docx"))
     p.add_argument("result", type=Path, metavar="RESULT")
     p.add_argument("--pdf", type=Path, metavar="FILE")
@@ -38,7 +38,9 @@ def register(sub: Any) -> None:
         p.add_argument(opt, default="", metavar="TEXT", help=what)
     p.set_defaults(handler=upward_command, parser=p)
 
-    p = sub.add_parser("notice", help=tr("record the public notice (公示) and its 5 working days; print it"))
+    group = sub.add_parser("notice", help=tr("the public notice (公示): its 5 working days, then the final list"))
+    cmds = group.add_subparsers(dest="notice_command", metavar="COMMAND", required=True)
+    p = cmds.add_parser("publish", help=tr("record the public notice (公示) and its 5 working days; print it"))
     p.add_argument("result", type=Path, metavar="RESULT")
     p.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD", help=tr("the notice's first day"))
     p.add_argument("--end", type=_date, metavar="YYYY-MM-DD",
@@ -48,8 +50,7 @@ def register(sub: Any) -> None:
     p.add_argument("--contact", default="", metavar="TEXT")
     p.add_argument("--phone", default="", metavar="TEXT")
     p.set_defaults(handler=notice_command)
-
-    p = sub.add_parser("final-list", help=tr("the list that goes upward once the notice is over and objections settled"))
+    p = cmds.add_parser("final", help=tr("the list that goes upward once the notice is over and objections settled"))
     p.add_argument("result", type=Path, metavar="RESULT")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=tr("the date to judge by (default: today)"))
     p.add_argument("--out", type=Path, metavar="FILE.pdf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QListWidgetItem, QMessageBox, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.scorefile import Missing, ScoreFile
@@ -148,15 +148,21 @@ class RecusalDialog(QDialog):
         self.table = QTableWidget(len(scores.applicants), 3)
         self.table.setHorizontalHeaderLabels([tr("Recuse"), tr("Applicant"), tr("Reason")])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)  # whole names, wrapped, never cut
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAccessibleName(tr("Applicants and conflicts of interest"))
         for row, a in enumerate(scores.applicants):
             box = QTableWidgetItem()
             reason = scores.recusal(a.id)
             box.setCheckState(Qt.CheckState.Checked if reason is not None else Qt.CheckState.Unchecked)
             self.table.setItem(row, 0, box)
+            box.setToolTip(tr("Recuse from {name}").format(name=a.name))
             name = QTableWidgetItem(a.name)
+            name.setToolTip(a.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 1, name)
             self.table.setItem(row, 2, QTableWidgetItem(reason or ""))
@@ -164,10 +170,13 @@ class RecusalDialog(QDialog):
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)  # nothing is changed before 确定
         lay.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(860, 480)
+        self.table.resizeRowsToContents()
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
     def set_recusal(self, applicant_id: str, reason: str) -> None:
         row = [a.id for a in self.scores.applicants].index(applicant_id)
@@ -198,7 +207,7 @@ class RecusalDialog(QDialog):
 
 
 class MissingDialog(QDialog):
-    """Submit found gaps: each entry takes the expert there."""
+    """Submit found gaps, grouped by applicant; each entry takes the expert there."""
 
     go_to = Signal(str, str)  # applicant id, target id
 
@@ -206,26 +215,56 @@ class MissingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Not complete yet"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("{count} items are still unanswered. Double-click one to go there.")
-                             .format(count=len(missing))))
-        self.list = QListWidget()
+        groups: dict[str, list[Missing]] = {}
         for m in missing:
-            text = tr("overall recommendation") if m.target_id == "recommendation" else m.text
-            item = QListWidgetItem(f"{m.applicant_name} · {m.target_id if m.target_id != 'recommendation' else ''} "
-                                   f"{text}")
-            item.setData(Qt.ItemDataRole.UserRole, (m.applicant_id, m.target_id))
-            item.setToolTip(text)
-            self.list.addItem(item)
-        self.list.itemActivated.connect(self._go)
-        self.list.itemDoubleClicked.connect(self._go)
-        lay.addWidget(self.list)
+            groups.setdefault(m.applicant_id, []).append(m)
+        intro = QLabel(tr("{count} items of {applicants} applicants are still unanswered. Double-click one (or press "
+                          "Enter) to go there.").format(count=len(missing), applicants=len(groups)))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setAccessibleName(tr("Unanswered items by applicant"))
+        for aid, items in groups.items():
+            top = QTreeWidgetItem([tr("{name} — {n} unanswered").format(name=items[0].applicant_name, n=len(items))])
+            top.setData(0, Qt.ItemDataRole.UserRole, (aid, items[0].target_id))
+            top.setToolTip(0, items[0].applicant_name)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for m in items:
+                text = tr("overall recommendation") if m.target_id == "recommendation" else f"{m.target_id}  {m.text}"
+                child = QTreeWidgetItem(top, [text])
+                child.setData(0, Qt.ItemDataRole.UserRole, (m.applicant_id, m.target_id))
+                child.setToolTip(0, text)
+            top.setExpanded(len(groups) <= 3)
+        self.tree.itemActivated.connect(self._go)
+        self.tree.itemDoubleClicked.connect(self._go)
+        lay.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(760, 520)
 
-    def _go(self, item: QListWidgetItem) -> None:
-        aid, target = item.data(Qt.ItemDataRole.UserRole)
+    def entries(self) -> list[QTreeWidgetItem]:
+        """The unanswered items in order, applicant by applicant."""
+        out = []
+        for k in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(k)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return out
+
+    def count(self) -> int:
+        return len(self.entries())
+
+    def item(self, k: int) -> QTreeWidgetItem:
+        return self.entries()[k]
+
+    def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        aid, target = item.data(0, Qt.ItemDataRole.UserRole)
         self.go_to.emit(aid, target)
         self.accept()
-

@@ -14,8 +14,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QButtonGroup, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLayout, QLineEdit,
-    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QButtonGroup, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLayout,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
 from app import rubric as rubric_mod
@@ -269,6 +269,17 @@ class Card(QFrame):
     def refresh(self) -> None:  # overridden
         pass
 
+    def announce(self) -> None:
+        """What a screen reader says on reaching the card: the criterion, then its band and points."""
+        self.setAccessibleName(f"{self.target} {self.title.text()}")
+        parts = [self.badge.text()]
+        hint = getattr(self, "band_hint", None)
+        if hint is not None and hint.text():
+            parts.append(hint.text())
+        if self.stopped_note.isVisibleTo(self):
+            parts.append(self.stopped_note.text())
+        self.setAccessibleDescription(" · ".join(p for p in parts if p))
+
 
 class YesNoCard(Card):
     """A basic condition, priority condition or gate: yes or no."""
@@ -282,6 +293,7 @@ class YesNoCard(Card):
         self.group = QButtonGroup(self)
         self.yes, self.no = QRadioButton(yes), QRadioButton(no)
         for k, b in enumerate((self.yes, self.no)):
+            b.setAccessibleName(f"{item.id}: {b.text()}")
             self.group.addButton(b, k)
             row.addWidget(b)
             self.controls.append(b)
@@ -437,9 +449,6 @@ class LevelsCard(Card):
                 self.band_hint.setText(tr("band {band}").format(band=str(band)) if band.low != band.high else "")
                 self.badge.setText(tr("{points} / {max}").format(points=fmt(pts), max=fmt(self.item.max)))
                 self.setProperty("answered", True)
-        self.setAccessibleName(f"{self.target} {self.title.text()}")
-        self.setAccessibleDescription(self.badge.text() + (" · " + self.band_hint.text() if self.band_hint.text()
-                                                           else ""))
         self.style().unpolish(self)
         self.style().polish(self)
 
@@ -458,6 +467,7 @@ class RangeCard(Card):
         self.spin = points_box(item.allowed.step)
         self.spin.setRange(0, float(item.max))
         self.spin.setSpecialValueText("—")
+        self.spin.setAccessibleName(tr("Points for {criterion}").format(criterion=item.id))
         row.addWidget(self.spin)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -493,12 +503,15 @@ class ChecklistCard(Card):
                             and item.allowed.bands[-1].low == item.allowed.bands[-1].high
                             else tr("{band} pts").format(band=str(item.allowed.bands[-1])))
             self.checks[item.id] = box
+            box.setAccessibleName(f"{item.id}: {box.text()}")
+            box.setAccessibleDescription(item.text)
             self.controls.append(box)
             row = choice_row(box, item.text)
             band = item.allowed.bands[-1]
             if band.low != band.high:
                 spin = points_box(item.allowed.step)
                 spin.setRange(float(band.low), float(band.high))
+                spin.setAccessibleName(tr("Points for {criterion}").format(criterion=item.id))
                 spin.setEnabled(False)
                 spin.valueChanged.connect(lambda v, i=item.id: form.save_points(i, Decimal(str(v)), None))
                 self.spins[item.id] = spin
@@ -735,6 +748,8 @@ class RubricForm(QScrollArea):
         self.rec_group = QButtonGroup(self)
         self.rec_pos = QRadioButton(rub.recommendation.positive)
         self.rec_neg = QRadioButton(rub.recommendation.negative)
+        for b in (self.rec_pos, self.rec_neg):
+            b.setAccessibleName(tr("Overall recommendation: {answer}").format(answer=b.text()))
         self.rec_group.addButton(self.rec_pos, 0)
         self.rec_group.addButton(self.rec_neg, 1)
         rrow.addWidget(self.rec_pos)
@@ -825,6 +840,7 @@ class RubricForm(QScrollArea):
             ids = [i for i, c in self.item_cards.items() if c is card]
             gate = next((stopped[i] for i in ids if i in stopped), None)
             card.set_stopped(gate)
+            card.announce()
         decision, opinion = s.recommendation(aid)
         with blocked(self.rec_group, self.rec_pos, self.rec_neg):
             self.rec_group.setExclusive(False)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTabletEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
 
 from app.errors import PanelReviewError
 from app.scorefile import ScoreFile
@@ -136,12 +138,26 @@ class SignatureDialog(QDialog):
         row.addStretch(1)
         lay.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
+        buttons.accepted.connect(self.confirm_and_save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(560, 320)
 
+    def question(self) -> str:
+        if self.pad.is_empty():
+            return tr("Remove your signature? Your opinion sheets are then printed without it.")
+        return tr("Save this signature? It is printed on every opinion sheet of yours from now on.")
+
+    def confirm_and_save(self) -> None:
+        """The Save button: asks first (a signature stands for the expert on paper)."""
+        answer = QMessageBox.question(self, tr("My signature"), self.question(),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.save()
+
     def save(self) -> None:
+        """Store what is drawn (nothing drawn: the signature is removed)."""
         try:
             self.scores.set_signature(None if self.pad.is_empty() else self.pad.to_png())
         except PanelReviewError as exc:

@@ -119,6 +119,7 @@ class ExpertWindow(QMainWindow):
 
         self.applicants = QListWidget()
         self.applicants.setObjectName("applicants")
+        self.applicants.setAccessibleName(tr("Applicants"))
         self.applicants.setItemDelegate(ApplicantDelegate(self.applicants))
         self.applicants.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.applicants.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -127,6 +128,7 @@ class ExpertWindow(QMainWindow):
 
         self.materials = QListWidget()
         self.materials.setObjectName("materials")
+        self.materials.setAccessibleName(tr("Materials"))
         self.materials.setMaximumHeight(132)
         self.materials.currentItemChanged.connect(lambda cur, _prev: self._material_chosen(cur))
 
@@ -257,17 +259,30 @@ class ExpertWindow(QMainWindow):
         language_menu(menu.addMenu(tr("S&ettings")), settings.get("language"), self.language_change.emit)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(action(tr("Keyboard shortcuts"), self.show_keys, "F1"))
+        help_menu.addAction(action(tr("About PanelReview"), lambda: show_about(self)))
 
     def show_keys(self) -> None:
-        rows = [
+        QMessageBox.information(self, tr("Keyboard shortcuts"), "\n".join(f"{k}:  {v}" for k, v in self.key_rows()))
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """Every keyboard path of the window, the viewer's included (F1)."""
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
             (tr("Next / previous criterion"), "Alt+↓ / Alt+↑"),
-            (tr("Type points"), tr("digits, then Enter")),
-            (tr("Next / previous page"), "Ctrl+PgDn / Ctrl+PgUp, F8 / F7"),
+            (tr("Type points"), tr("digits on a criterion, then Enter (the level follows the points)")),
+            (tr("Choose a level or an answer"), tr("arrow keys, then Space")),
+            (tr("Next / previous page"), "Ctrl+PgDn / Ctrl+PgUp, F8 / F7, PgDn / PgUp"),
+            (tr("Go to page"), "Ctrl+G"),
+            (tr("Back / forward (after following a citation)"), "Alt+← / Alt+→"),
+            (tr("Zoom in / out, fit width"), tr("Ctrl+wheel, Ctrl++ / Ctrl+-, Ctrl+0")),
+            (tr("Turn the page clockwise / anticlockwise"), "Ctrl+R / Ctrl+Shift+R"),
+            (tr("Search the material, next / previous match"), "Ctrl+F, F3 / Shift+F3"),
             (tr("Next / previous applicant"), "Ctrl+] / Ctrl+["),
-            (tr("Undo"), QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)),
+            (tr("Show or hide the list of applicants"), "Ctrl+Shift+A"),
+            (tr("Undo"), QKeySequence(QKeySequence.StandardKey.Undo).toString(native)),
             (tr("Submit"), "Ctrl+Enter"),
+            (tr("Print opinion sheet"), QKeySequence(QKeySequence.StandardKey.Print).toString(native)),
         ]
-        QMessageBox.information(self, tr("Keyboard shortcuts"), "\n".join(f"{k}:  {v}" for k, v in rows))
 
     def _fill_applicants(self) -> None:
         self.applicants.blockSignals(True)

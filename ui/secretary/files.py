@@ -16,9 +16,11 @@ from app.intake import collect
 from app.merge import merge
 from app.result import FileStatus, Result
 from app.resultfile import ResultFile
+from app.scorefile import ScoreFile
 from app.session import Session
 from app.vocabulary import ACCEPTED, REJECTED
 from ui.background import N_
+from ui.dialogs import removable_or_home
 from ui.i18n import tr
 from ui.tasks import Progress, run_task
 
@@ -41,6 +43,7 @@ class MergePage(QWidget):
         self.session = session
         self.inputs: list[Path] = []
         self.statuses: dict[str, FileStatus] = {}
+        self._peeked: dict[str, tuple[int, list[str]]] = {}  # path → (mtime, cells) read before the merge
         lay = QVBoxLayout(self)
         intro = QLabel(tr("Add the experts' submitted score files (*.prscore): drop files or a folder onto this "
                           "window, or use the buttons. Then merge. Files that cannot be trusted are refused with "
@@ -90,13 +93,13 @@ class MergePage(QWidget):
     # -- files in ------------------------------------------------------------
 
     def browse_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Choose score files"), "",
+        names, _ = QFileDialog.getOpenFileNames(self, tr("Choose score files"), removable_or_home(),
                                                 tr("Score files (*.prscore);;All files (*)"))
         if names:
             self.add_paths([Path(n) for n in names])
 
     def browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Choose a folder of score files"))
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose a folder of score files"), removable_or_home())
         if folder:
             self.add_paths([Path(folder)])
 
@@ -157,7 +160,7 @@ class MergePage(QWidget):
         for r, p in enumerate(self.inputs):
             st = self.statuses.get(str(p))
             if st is None:
-                cells = [p.name, "", "", "", tr("not merged yet"), ""]
+                cells = [p.name, *self._peek(p)]
             else:
                 who = " ".join(x for x in (st.expert_id or "", st.expert_name or names.get(st.expert_id or "", ""))
                                if x)
@@ -177,6 +180,32 @@ class MergePage(QWidget):
                     item.setFont(_mono())
                 self.table.setItem(r, c, item)
         self._update_buttons()
+
+    def _peek(self, path: Path) -> list[str]:
+        """Before the merge: whose file it is, its round and fingerprint, submitted or not (read, not checked)."""
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError as exc:
+            return ["—", "", "", tr("cannot be read"), str(exc)]
+        cached = self._peeked.get(str(path))
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            with ScoreFile.open(path, readonly=True) as sf:
+                who = " ".join(x for x in (sf.expert["id"], sf.expert["name"]) if x)
+                other = self.session is not None and sf.session_id != self.session.id
+                if other:
+                    state = tr("another session's file")
+                elif sf.submitted:
+                    state = tr("submitted · not merged yet")
+                else:
+                    state = tr("not submitted · not merged yet")
+                rnd = getattr(sf, "round", None)
+                cells = [who or "—", "" if rnd is None else str(rnd), sf.fingerprint or "—", state, ""]
+        except PanelReviewError as exc:
+            cells = ["—", "", "", tr("cannot be read"), str(exc)]
+        self._peeked[str(path)] = (stamp, cells)
+        return cells
 
     def _update_buttons(self) -> None:
         has_session = self.session is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 from app import quota as quota_mod, rubric as rubric_mod, session as session_mod, tables
 from app.errors import PanelReviewError
 from ui.background import N_
+from ui.dialogs import removable_or_home
 from ui.i18n import tr
-from ui.secretary.words import method_names
+from ui.secretary.words import method_names, method_text
 from ui.tasks import Progress, run_task
 
 
@@ -40,9 +42,10 @@ class PathField(QWidget):
 
     def browse(self) -> None:
         if self.folder:
-            path = QFileDialog.getExistingDirectory(self, tr("Choose a folder"), self.edit.text())
+            path = QFileDialog.getExistingDirectory(self, tr("Choose a folder"), self.edit.text() or removable_or_home())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Choose a table"), self.edit.text(), self.filter)
+            path, _ = QFileDialog.getOpenFileName(self, tr("Choose a table"), self.edit.text() or removable_or_home(),
+                                                  self.filter)
         if path:
             self.set(path)
 
@@ -73,6 +76,36 @@ class PreparePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         lay = QVBoxLayout(inner)
+        # an open session is shown for review first (roster, quotas, rules); the new-session form folds away
+        self.review = QGroupBox(tr("This session"))
+        rv = QVBoxLayout(self.review)
+        self.review_text = QLabel("")
+        self.review_text.setWordWrap(True)
+        self.review_text.setTextFormat(Qt.TextFormat.RichText)
+        self.review_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rv.addWidget(self.review_text)
+        self.roster = QTreeWidget()
+        self.roster.setHeaderLabels([tr("Who"), tr("Details")])
+        self.roster.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.roster.setWordWrap(True)
+        self.roster.setAccessibleName(tr("The session's experts, applicants and quotas"))
+        self.roster.setMinimumHeight(220)
+        rv.addWidget(self.roster, 1)
+        review_row = QHBoxLayout()
+        self.review_copy_button = QPushButton(tr("Copy to a USB stick…"))
+        self.review_copy_button.clicked.connect(lambda: self.copy_to_stick())
+        review_row.addWidget(self.review_copy_button)
+        review_row.addStretch(1)
+        self.new_button = QPushButton(tr("Prepare another session…"))
+        self.new_button.setCheckable(True)
+        self.new_button.toggled.connect(lambda on: self.new_form.setVisible(on))
+        review_row.addWidget(self.new_button)
+        rv.addLayout(review_row)
+        lay.addWidget(self.review)
+        self.new_form = QWidget()
+        lay.addWidget(self.new_form, 1)
+        lay = QVBoxLayout(self.new_form)
+        lay.setContentsMargins(0, 0, 0, 0)
         box = QGroupBox(tr("New review session"))
         form = QFormLayout(box)
         self.title = QLineEdit()
@@ -143,6 +176,7 @@ class PreparePage(QWidget):
         self.report.setMinimumHeight(160)
         lay.addWidget(self.report, 1)
         self.applicants.changed.connect(lambda _: self.check(quiet=True))
+        self.set_session(session)
 
     # The rules the documents leave to the secretary (docs/rules.md): each printed on the summary.
     RULES = (
@@ -185,9 +219,51 @@ class PreparePage(QWidget):
         return values
 
     def set_session(self, session: session_mod.Session | None) -> None:
-        """The session to copy to the experts' sticks (one just created or opened)."""
+        """The session to review and copy to the experts' sticks (one just created or opened)."""
         self.session = session
         self.copy_button.setEnabled(session is not None)
+        self.review.setVisible(session is not None)
+        self.new_button.setChecked(False)
+        self.new_form.setVisible(session is None)
+        if session is not None:
+            self._fill_review(session)
+
+    def _fill_review(self, s: session_mod.Session) -> None:
+        """Title, date, method, the rules chosen; the roster; the applicants by category with their quotas."""
+        rules = []
+        for key, label, choices in self.RULES:
+            value = s.settings.get(key)
+            words = dict(choices).get(value)
+            if words:
+                rules.append(f"{escape(tr(label))}：{escape(tr(words))}")
+        fewest = s.settings.get("min_experts")
+        rules.append(f"{escape(tr('Fewest experts per applicant'))}："
+                     f"{fewest if fewest else escape(tr('not set (warn only)'))}")
+        self.review_text.setText(
+            f"<b>{escape(s.title)}</b>　{escape(s.date)}<br>"
+            + escape(tr("Consensus method")) + "：" + escape(method_text(s.settings.get("method", "mean")))
+            + "<br>" + "<br>".join(rules) + "<br>" + escape(tr("Folder: {path}").format(path=s.path)))
+        self.roster.clear()
+        experts = QTreeWidgetItem([tr("Experts ({n})").format(n=len(s.experts)), ""])
+        for e in s.experts:
+            QTreeWidgetItem(experts, [f"{e.id}　{e.name}", "　".join(x for x in (e.organisation, e.title) if x)])
+        self.roster.addTopLevelItem(experts)
+        quotas: dict[str, list[str]] = {}
+        for q in s.quota_groups:
+            for c in q.categories:
+                quotas.setdefault(c, []).append(q.text())
+        by_cat: dict[str, list] = {}
+        for a in s.applicants:
+            by_cat.setdefault(a.category, []).append(a)
+        for cat, people in by_cat.items():
+            quota = "；".join(quotas.get(cat, [])) or tr("no quota")
+            top = QTreeWidgetItem([tr("{category} ({n} applicants)").format(category=cat, n=len(people)),
+                                   tr("quota: {quota}").format(quota=quota)])
+            for a in people:
+                rub = s.rubrics.get(a.rubric_id)
+                QTreeWidgetItem(top, [f"{a.id}　{a.name}", rub.title if rub is not None else a.rubric_id])
+            self.roster.addTopLevelItem(top)
+        experts.setExpanded(True)
 
     # -- checking -----------------------------------------------------------
 
@@ -306,7 +382,8 @@ class PreparePage(QWidget):
     def copy_to_stick(self) -> None:
         if self.session is None:
             return
-        dest = QFileDialog.getExistingDirectory(self, tr("Choose the USB stick (or a folder on it)"))
+        dest = QFileDialog.getExistingDirectory(self, tr("Choose the USB stick (or a folder on it)"),
+                                                removable_or_home())
         if not dest:
             return
         target = Path(dest) / self.session.path.name

@@ -212,12 +212,17 @@ class RankingPage(QWidget):
             parts.append(f"{escape(q.tier)} {text}" if q.tier else text)
         ag = result.agreement.get(group.name if group else "")
         if ag and ag.value is not None:
-            parts.append(tr("Kendall's W <b>{w}</b> ({applicants} applicants, {experts} experts; 1 means the experts "
-                            "rank alike, 0 not at all)").format(w=ag.value, applicants=ag.applicants,
-                                                                  experts=ag.experts))
+            parts.append(tr("How alike the experts ranked the applicants: <b>{w}</b> of 1 ({applicants} applicants, "
+                            "{experts} experts; 1: all in the same order, 0: no agreement; Kendall's W)").format(
+                w=ag.value, applicants=ag.applicants, experts=ag.experts))
         else:
-            parts.append(tr("Kendall's W: not computed (too few applicants ranked by the same experts)"))
+            parts.append(tr("How alike the experts ranked: not computed (too few applicants ranked by the same "
+                            "experts; Kendall's W)"))
         self.about.setText("　·　".join(parts))
+        self.about.setToolTip(tr("Kendall's W, the coefficient of concordance: each expert's totals put the "
+                                 "applicants in an order; W compares those orders. 1 means every expert put them in "
+                                 "the same order, 0 that the orders have nothing in common. It describes the panel; "
+                                 "it changes no score and no rank."))
 
     def _fill_unranked(self, people: list[ApplicantResult]) -> None:
         out = []

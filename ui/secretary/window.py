@@ -21,7 +21,7 @@ from app.result import Result
 from app.resultfile import ResultFile
 from app.session import Session, open_session
 from ui import settings
-from ui.dialogs import show_error
+from ui.dialogs import show_about, show_error
 from ui.i18n import language_menu, tr
 from ui.secretary.export import CANDIDATES, SUMMARY, Exporter
 from ui.secretary.files import MergePage
@@ -128,6 +128,7 @@ class SecretaryWindow(QMainWindow):
                 sub.addAction(a)
                 self.result_actions.append(a)
         language_menu(menu.addMenu(tr("S&ettings")), settings.get("language"), self.language_change.emit)
+        menu.addMenu(tr("&Help")).addAction(tr("About PanelReview"), lambda: show_about(self))
 
     def _update(self) -> None:
         s = self.session
@@ -165,7 +166,7 @@ class SecretaryWindow(QMainWindow):
     def set_session(self, session: Session) -> None:
         """Work on `session`: its earlier result (if any) is shown again."""
         self.session = session
-        settings.add_recent(session.path)
+        settings.add_recent(session.path, session.title)
         if self.prepare.session is None or self.prepare.session.path != session.path:
             self.prepare.set_session(session)
         self.merge_page.set_session(session)

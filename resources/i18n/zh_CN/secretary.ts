@@ -440,10 +440,6 @@
             <translation>肯德尔协调系数 Kendall's W：未计算（由同一组专家评分并排名的申报单位过少）</translation>
         </message>
         <message>
-            <source>Fingerprint</source>
-            <translation>指纹</translation>
-        </message>
-        <message>
             <source>Round</source>
             <translation>轮次</translation>
         </message>
@@ -630,6 +626,466 @@
         <message>
             <source>Progress and the items up for discussion, full screen for the projector</source>
             <translation>评审进度和待讨论事项，在投影仪上全屏显示</translation>
+        </message>
+        <message>
+            <source>A notice to supply materials again (通知补正材料) per applicant</source>
+            <translation>为每个申报单位生成一份通知补正材料</translation>
+        </message>
+        <message>
+            <source>Accept with note</source>
+            <translation>附说明接受</translation>
+        </message>
+        <message>
+            <source>Before the meeting: are all materials there, named after their material, real PDFs, readable, within their page limit, clear, straight and sealed where required? (000 五（一）: 扫描件必须清晰明辨、不缺页、不歪斜，并加盖公章)</source>
+            <translation>评审前受理检查：材料是否齐全、是否按对应材料名称命名、是否为真正的PDF、能否打开、是否在页数限制内、是否清晰、不歪斜，需盖章的是否加盖公章？（000 五（一）：扫描件必须清晰明辨、不缺页、不歪斜，并加盖公章）</translation>
+        </message>
+        <message>
+            <source>Check materials</source>
+            <translation>检查材料</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Folder for the notices</source>
+            <translation>选择保存通知的文件夹</translation>
+        </message>
+        <message>
+            <source>Intake check</source>
+            <translation>受理检查</translation>
+        </message>
+        <message>
+            <source>Not checked yet.</source>
+            <translation>尚未检查。</translation>
+        </message>
+        <message>
+            <source>Print notices…</source>
+            <translation>打印补正通知…</translation>
+        </message>
+        <message>
+            <source>Read the text of every scanned page once, so that experts can search it; goes on where it stopped</source>
+            <translation>识别每页扫描件的文字（只做一次），供专家检索；中断后从停下处继续</translation>
+        </message>
+        <message>
+            <source>Recognise text</source>
+            <translation>文字识别</translation>
+        </message>
+        <message>
+            <source>Stop recognising</source>
+            <translation>停止识别</translation>
+        </message>
+        <message>
+            <source>Why this finding is accepted (an empty note takes the acceptance back)</source>
+            <translation>接受此项的理由（留空则撤销接受）</translation>
+        </message>
+        <message>
+            <source>page {page}</source>
+            <translation>第{page}页</translation>
+        </message>
+        <message>
+            <source>{count} notices written to {folder}</source>
+            <translation>已将{count}份通知写入 {folder}</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>页</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>Accepted with note</source>
+            <translation>接受说明</translation>
+        </message>
+        <message>
+            <source>{done} of {total} pages, about {minutes} min left</source>
+            <translation>已识别{done}/{total}页，约剩{minutes}分钟</translation>
+        </message>
+        <message>
+            <source>{done} of {total} pages</source>
+            <translation>已识别{done}/{total}页</translation>
+        </message>
+        <message>
+            <source> (the last day set by the secretary)</source>
+            <translation>（最后一天由秘书确定）</translation>
+        </message>
+        <message>
+            <source>5 Panel, report and notice</source>
+            <translation>5 专家组、报告与公示</translation>
+        </message>
+        <message>
+            <source>; make-up working days counted: {days}</source>
+            <translation>；计入的调休上班日：{days}</translation>
+        </message>
+        <message>
+            <source>; not counted: {days}</source>
+            <translation>；不计入：{days}</translation>
+        </message>
+        <message>
+            <source>Add objection</source>
+            <translation>登记异议</translation>
+        </message>
+        <message>
+            <source>Choose an objection in the table.</source>
+            <translation>请在表中选择一条异议。</translation>
+        </message>
+        <message>
+            <source>Decide the chosen objection</source>
+            <translation>处理所选异议</translation>
+        </message>
+        <message>
+            <source>Final list</source>
+            <translation>最终名单</translation>
+        </message>
+        <message>
+            <source>Final list…</source>
+            <translation>最终名单…</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>第一天</translation>
+        </message>
+        <message>
+            <source>From {start} to {end}</source>
+            <translation>{start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>Joint opinions</source>
+            <translation>专家组评审意见</translation>
+        </message>
+        <message>
+            <source>Joint opinions…</source>
+            <translation>专家组评审意见…</translation>
+        </message>
+        <message>
+            <source>Journal…</source>
+            <translation>秘书工作日志…</translation>
+        </message>
+        <message>
+            <source>Leader (elected by the panel)</source>
+            <translation>组长（由专家组推选）</translation>
+        </message>
+        <message>
+            <source>No leader recorded yet: the panel elects one (财政部令第87号 第四十五条（四）).</source>
+            <translation>尚未记录组长：组长由专家组推选（财政部令第87号第四十五条（四））。</translation>
+        </message>
+        <message>
+            <source>No public notice recorded yet.</source>
+            <translation>尚未记录公示。</translation>
+        </message>
+        <message>
+            <source>Not upheld (不成立)</source>
+            <translation>异议不成立</translation>
+        </message>
+        <message>
+            <source>Not yet: {why}</source>
+            <translation>尚不能上报：{why}</translation>
+        </message>
+        <message>
+            <source>Notice…</source>
+            <translation>公示…</translation>
+        </message>
+        <message>
+            <source>Objection file</source>
+            <translation>异议答复材料</translation>
+        </message>
+        <message>
+            <source>Objection file…</source>
+            <translation>异议答复材料…</translation>
+        </message>
+        <message>
+            <source>Objections</source>
+            <translation>异议</translation>
+        </message>
+        <message>
+            <source>Pledges</source>
+            <translation>承诺书</translation>
+        </message>
+        <message>
+            <source>Pledges…</source>
+            <translation>承诺书…</translation>
+        </message>
+        <message>
+            <source>Public notice</source>
+            <translation>公示</translation>
+        </message>
+        <message>
+            <source>Public notice (5 working days)</source>
+            <translation>公示（5个工作日）</translation>
+        </message>
+        <message>
+            <source>Record the leader the panel elected</source>
+            <translation>记录专家组推选的组长</translation>
+        </message>
+        <message>
+            <source>Record the notice</source>
+            <translation>记录公示</translation>
+        </message>
+        <message>
+            <source>Record the public notice first.</source>
+            <translation>请先记录公示。</translation>
+        </message>
+        <message>
+            <source>Recorded: {name}, elected by the panel ({at})</source>
+            <translation>已记录：{name}，由专家组推选（{at}）</translation>
+        </message>
+        <message>
+            <source>Report as PDF…</source>
+            <translation>评审报告 PDF…</translation>
+        </message>
+        <message>
+            <source>Report as Word…</source>
+            <translation>评审报告 Word…</translation>
+        </message>
+        <message>
+            <source>Report upward</source>
+            <translation>评审报告（上报）</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet</source>
+            <translation>签到表</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet…</source>
+            <translation>签到表…</translation>
+        </message>
+        <message>
+            <source>The list can go upward.</source>
+            <translation>名单可以上报。</translation>
+        </message>
+        <message>
+            <source>The panel</source>
+            <translation>评审专家组</translation>
+        </message>
+        <message>
+            <source>Upheld (成立)</source>
+            <translation>异议成立</translation>
+        </message>
+        <message>
+            <source>the reason (required)</source>
+            <translation>理由（必填）</translation>
+        </message>
+        <message>
+            <source>what it is about</source>
+            <translation>异议内容</translation>
+        </message>
+        <message>
+            <source>who raised it</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>another session's file</source>
+            <translation>其他评审场次的文件</translation>
+        </message>
+        <message>
+            <source>submitted · not merged yet</source>
+            <translation>已提交 · 尚未汇总</translation>
+        </message>
+        <message>
+            <source>not submitted · not merged yet</source>
+            <translation>未提交 · 尚未汇总</translation>
+        </message>
+        <message>
+            <source>This session</source>
+            <translation>本评审场次</translation>
+        </message>
+        <message>
+            <source>The session's experts, applicants and quotas</source>
+            <translation>本场次的评审专家、申报单位和名额</translation>
+        </message>
+        <message>
+            <source>Prepare another session…</source>
+            <translation>准备新的评审场次…</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>名单</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Experts ({n})</source>
+            <translation>评审专家（{n} 人）</translation>
+        </message>
+        <message>
+            <source>Folder: {path}</source>
+            <translation>文件夹：{path}</translation>
+        </message>
+        <message>
+            <source>{category} ({n} applicants)</source>
+            <translation>{category}（{n} 家申报单位）</translation>
+        </message>
+        <message>
+            <source>quota: {quota}</source>
+            <translation>名额：{quota}</translation>
+        </message>
+        <message>
+            <source>Kendall's W, the coefficient of concordance: each expert's totals put the applicants in an order; W compares those orders. 1 means every expert put them in the same order, 0 that the orders have nothing in common. It describes the panel; it changes no score and no rank.</source>
+            <translation>肯德尔和谐系数（Kendall's W）：每位专家的总分把申报单位排成一个顺序，W 比较这些顺序是否一致。1 表示所有专家排出的顺序完全相同，0 表示各人的顺序毫无共同之处。它只描述评审组的一致程度，不改变任何分数和名次。</translation>
+        </message>
+        <message>
+            <source>{note} ({count} files)</source>
+            <translation>{note}（{count}个文件）</translation>
+        </message>
+        <message>
+            <source>After the totals are in, a result changes only for a summing error, a score outside its band, inconsistent scores on objective criteria, or scores the panel finds too high or too low (财政部令第87号 第六十四条). Tick what to ask each expert; each gets a request file of their own, without other experts' names.</source>
+            <translation>评审结果汇总完成后，只有分值汇总计算错误、分项评分超出评分标准范围、客观评审因素评分不一致、经专家组认定评分畸高畸低的，才能修改评审结果（财政部令第87号 第六十四条）。请勾选需请各位专家复核的项目；每位专家各得一份复核请求文件，其中不含其他专家的姓名。</translation>
+        </message>
+        <message>
+            <source>Expert · applicant</source>
+            <translation>专家 · 申报单位</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>评审项</translation>
+        </message>
+        <message>
+            <source>Ground</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>A note to the experts (optional)</source>
+            <translation>给专家的说明（可不填）</translation>
+        </message>
+        <message>
+            <source>Write the requests to a folder…</source>
+            <translation>将复核请求写入文件夹…</translation>
+        </message>
+        <message>
+            <source>Finalise the result…</source>
+            <translation>汇总结果定稿…</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>复核请求</translation>
+        </message>
+        <message>
+            <source>Expert</source>
+            <translation>专家</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>写出时间</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>校验码</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>申报单位</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>评审项</translation>
+        </message>
+        <message>
+            <source>Rounds</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation>修改前 → 修改后</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>复核请求</translation>
+        </message>
+        <message>
+            <source>Rounds side by side</source>
+            <translation>各轮对照</translation>
+        </message>
+        <message>
+            <source>Merge the score files first.</source>
+            <translation>请先汇总评分文件。</translation>
+        </message>
+        <message>
+            <source>The result was finalised on {at}: no more re-checks.</source>
+            <translation>汇总结果已于 {at} 定稿，不再复核。</translation>
+        </message>
+        <message>
+            <source>Nothing is proposed for a re-check.</source>
+            <translation>没有建议复核的项目。</translation>
+        </message>
+        <message>
+            <source>{count} proposals for {experts} experts; unticked: a wide spread on a subjective criterion (not to be negotiated, 第六十二条（四）).</source>
+            <translation>共 {count} 条复核建议，涉及 {experts} 位专家；未勾选的是主观评审因素评分差异较大（不得协商评分，第六十二条（四））。</translation>
+        </message>
+        <message>
+            <source>not opened yet</source>
+            <translation>尚未开启</translation>
+        </message>
+        <message>
+            <source>round open, not submitted</source>
+            <translation>轮次已开启，尚未提交</translation>
+        </message>
+        <message>
+            <source>answered</source>
+            <translation>已答复</translation>
+        </message>
+        <message>
+            <source>Tick at least one proposal.</source>
+            <translation>请至少勾选一条复核建议。</translation>
+        </message>
+        <message>
+            <source>Folder for the request files (USB stick, shared session folder)</source>
+            <translation>复核请求文件存放的文件夹（U盘或共享的评审会文件夹）</translation>
+        </message>
+        <message>
+            <source>{count} re-check requests written to {folder}</source>
+            <translation>已将 {count} 份复核请求写入 {folder}</translation>
+        </message>
+        <message>
+            <source>Finalise the result?</source>
+            <translation>汇总结果定稿？</translation>
+        </message>
+        <message>
+            <source>After this no re-check request is written, no round is opened from one and no merge changes the result.</source>
+            <translation>定稿后不能再写出复核请求，不能再据复核请求开启新一轮评分，也不能再汇总改变结果。</translation>
+        </message>
+        <message>
+            <source>Finalise</source>
+            <translation>定稿</translation>
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation>6 复核</translation>
+        </message>
+        <message>
+            <source>6 Re-check</source>
+            <translation>6 复核</translation>
+        </message>
+        <message>
+            <source>How alike the experts ranked: not computed (too few applicants ranked by the same experts; Kendall's W)</source>
+            <translation>专家排序一致程度：未计算（同一批专家评分的申报单位太少；肯德尔和谐系数 Kendall's W）</translation>
+        </message>
+        <message>
+            <source>How alike the experts ranked the applicants: &lt;b&gt;{w}&lt;/b&gt; of 1 ({applicants} applicants, {experts} experts; 1: all in the same order, 0: no agreement; Kendall's W)</source>
+            <translation>专家对申报单位排序的一致程度：&lt;b&gt;{w}&lt;/b&gt;（满值 1；{applicants} 家申报单位，{experts} 位专家；1 表示排序完全相同，0 表示毫无一致；肯德尔和谐系数 Kendall's W）</translation>
         </message>
     </context>
 </TS>

@@ -880,10 +880,6 @@ The scores go into {name}'s own file; {last}'s scores stay as they are.</source>
             <translation>或直接输入分数</translation>
         </message>
         <message>
-            <source>Checked again: unchanged (复核确认不变)</source>
-            <translation>已复核，确认不变（复核确认不变）</translation>
-        </message>
-        <message>
             <source>Close (saved; submit later)</source>
             <translation>关闭（已保存，稍后提交）</translation>
         </message>
@@ -990,6 +986,102 @@ The scores go into {name}'s own file; {last}'s scores stay as they are.</source>
         <message>
             <source>{done} of {count} items done</source>
             <translation>已完成 {done}/{count} 项</translation>
+        </message>
+        <message>
+            <source>About PanelReview</source>
+            <translation>关于 PanelReview</translation>
+        </message>
+        <message>
+            <source>PanelReview {version}
+
+Offline scoring and merging for expert review panels.
+
+Data folder: {data}</source>
+            <translation>PanelReview {version}
+
+评审专家离线评分与汇总工具。
+
+数据文件夹：{data}</translation>
+        </message>
+        <message>
+            <source>Applicants and conflicts of interest</source>
+            <translation>申报单位与利害关系</translation>
+        </message>
+        <message>
+            <source>Unanswered items by applicant</source>
+            <translation>按申报单位列出的未评项目</translation>
+        </message>
+        <message>
+            <source>{count} items of {applicants} applicants are still unanswered. Double-click one (or press Enter) to go there.</source>
+            <translation>{applicants} 家申报单位共有 {count} 项尚未评完。双击某项（或按回车）即可前往。</translation>
+        </message>
+        <message>
+            <source>Recuse from {name}</source>
+            <translation>回避 {name}</translation>
+        </message>
+        <message>
+            <source>{name} — {n} unanswered</source>
+            <translation>{name} — {n} 项未评</translation>
+        </message>
+        <message>
+            <source>Overall recommendation: {answer}</source>
+            <translation>总体推荐意见：{answer}</translation>
+        </message>
+        <message>
+            <source>Save this signature? It is printed on every opinion sheet of yours from now on.</source>
+            <translation>保存此签名？今后您的每份意见书都将印上此签名。</translation>
+        </message>
+        <message>
+            <source>Remove your signature? Your opinion sheets are then printed without it.</source>
+            <translation>删除您的签名？此后意见书将不带签名打印。</translation>
+        </message>
+        <message>
+            <source>digits on a criterion, then Enter (the level follows the points)</source>
+            <translation>在评审细则上输入数字，再按回车（档次随分数自动选定）</translation>
+        </message>
+        <message>
+            <source>Choose a level or an answer</source>
+            <translation>选择档次或判断</translation>
+        </message>
+        <message>
+            <source>arrow keys, then Space</source>
+            <translation>方向键，再按空格</translation>
+        </message>
+        <message>
+            <source>Back / forward (after following a citation)</source>
+            <translation>后退 / 前进（跳转到引用页之后）</translation>
+        </message>
+        <message>
+            <source>Zoom in / out, fit width</source>
+            <translation>放大 / 缩小，适合宽度</translation>
+        </message>
+        <message>
+            <source>Ctrl+wheel, Ctrl++ / Ctrl+-, Ctrl+0</source>
+            <translation>Ctrl+滚轮，Ctrl++ / Ctrl+-，Ctrl+0</translation>
+        </message>
+        <message>
+            <source>Turn the page clockwise / anticlockwise</source>
+            <translation>本页顺时针 / 逆时针旋转</translation>
+        </message>
+        <message>
+            <source>Search the material, next / previous match</source>
+            <translation>在材料中搜索，下一处 / 上一处</translation>
+        </message>
+        <message>
+            <source>Print opinion sheet</source>
+            <translation>打印意见书</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>Recent sessions</source>
+            <translation>最近的评审场次</translation>
+        </message>
+        <message>
+            <source>Checked again: unchanged (复核确认不变)</source>
+            <translation>复核确认不变（已复核，不修改）</translation>
         </message>
     </context>
 </TS>
