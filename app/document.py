@@ -12,21 +12,23 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import io
 import os
+import re
 import sys
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 import pymupdf
 
 from app.errors import DocumentError
 
-STORE_LIMIT = 64 * 1024 * 1024
-"""Bytes MuPDF may keep in its cache of decoded images, fonts and objects per process."""
+STORE_LIMIT = 48 * 1024 * 1024
+"""Bytes MuPDF may keep in its cache of decoded images, fonts and objects per process
+(MuPDF's own default is 256 MB: a worker would grow to that on a long scan)."""
 
 MAX_PIXELS = 16_000_000
 """A render larger than this is scaled down (A4 at 400 % is 14 Mpx); a freak page size
@@ -46,14 +48,50 @@ def configure_mupdf(store_limit: int = STORE_LIMIT) -> None:
     _configured = True
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
-    # PyMuPDF has no setter for the store limit (TOOLS.store_maxsize is read-only), and
-    # MuPDF fixes it at context creation (256 MB). Installing a fresh, empty store with
-    # our limit before anything is cached is what fz_new_context itself does.
+    # PyMuPDF has no setter for the store limit (TOOLS.store_maxsize is a stub returning
+    # None), and MuPDF fixes it at context creation (256 MB). Installing a fresh, empty
+    # store with our limit before anything is cached is what fz_new_context itself does;
+    # store_usage() reads the limit back from MuPDF.
     try:
         pymupdf.mupdf.fz_empty_store()
         pymupdf.mupdf.fz_new_store_context(store_limit)
     except Exception:  # a binding without the call keeps MuPDF's default (256 MB)
         pass
+
+
+_STORE_LINE = re.compile(rb"max=(\d+), size=(\d+)")
+
+
+def store_usage() -> tuple[int, int]:
+    """(bytes MuPDF's store holds now, its limit) in this process, as MuPDF itself reports them."""
+    try:
+        buffer = pymupdf.mupdf.FzBuffer(4096)
+        out = pymupdf.mupdf.FzOutput(buffer)
+        pymupdf.mupdf.fz_debug_store(out)
+        out.fz_close_output()
+        text = buffer.fz_buffer_extract()
+    except Exception:
+        return (0, 0)
+    found = _STORE_LINE.findall(text)
+    if not found:
+        return (0, 0)
+    limit, size = found[-1]
+    return (int(size), int(limit))
+
+
+def rss_bytes(pid: int | None = None) -> int:
+    """Resident memory of process `pid` (this one by default) in bytes; 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid or os.getpid()}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import psutil  # elsewhere than Linux, when installed
+
+        return int(psutil.Process(pid or os.getpid()).memory_info().rss)
+    except Exception:
+        return 0
 
 
 def keep_heap_lean() -> None:
@@ -173,14 +211,15 @@ def shown_sizes(sizes: list[tuple[float, float]], rotation: int) -> list[tuple[f
 
 
 def fit_scale(shown: list[tuple[float, float]], mode: str, *, page: int, width: float, height: float) -> float:
-    """Pixels per point that fit the pages (`shown` sizes) into `width` x `height` pixels.
+    """Pixels per point that fit page `page` (of the `shown` sizes) into `width` x `height` pixels.
 
-    "fit-width" fits the median page width, so one odd oversized page does not shrink
-    every other one; "fit-page" fits the whole of page `page`.
+    Each page is fitted on its own, as SumatraPDF, Okular and WPS do: a landscape page in a
+    portrait report fits the width too, instead of pushing the portrait pages aside and
+    bringing a horizontal scrollbar. "fit-width" fits the page's width, "fit-page" all of it.
     """
-    if mode == "fit-width":
-        return width / max(median(w for w, _ in shown), 1.0)
     w, h = shown[page]
+    if mode == "fit-width":
+        return width / max(w, 1.0)
     return min(width / max(w, 1.0), height / max(h, 1.0))
 
 
@@ -198,7 +237,7 @@ class FirstPage:
     """
 
     page: int
-    rotation: int
+    rotation: int  # of that page as shown: the document's turn and the page's own
     mode: str | float
     width: float
     height: float
@@ -209,8 +248,9 @@ class FirstPage:
     def zoom(self, sizes: list[tuple[float, float]]) -> float:
         """Device pixels per point for a document with these page sizes (as the viewer will lay it out)."""
         if isinstance(self.mode, str):
-            # the viewer lays a document out before any page is current, so fit-page fits page 1
-            fit = fit_scale(shown_sizes(sizes, self.rotation), self.mode, page=0, width=self.width, height=self.height)
+            page = max(0, min(self.page, len(sizes) - 1))
+            fit = fit_scale(shown_sizes(sizes[page:page + 1], self.rotation), self.mode, page=0,
+                            width=self.width, height=self.height)
             scale = max(self.min_scale, min(fit, self.max_scale))
         else:
             scale = float(self.mode)
@@ -251,22 +291,165 @@ def _load_page(doc: pymupdf.Document, index: int) -> pymupdf.Page:
         raise DocumentError("{file}: page {page} is damaged and cannot be shown", file=name, page=index + 1) from None
 
 
-def render_page(doc: pymupdf.Document, index: int, *, zoom: float, rotation: int = 0) -> RenderedPage:
-    """Page `index` (0-based) at `zoom` pixels per point, turned `rotation` degrees clockwise."""
+def render_page(doc: pymupdf.Document, index: int, *, zoom: float, rotation: int = 0,
+                tile: tuple[int, int, int, int] | None = None, fast: bool = True) -> RenderedPage:
+    """Page `index` (0-based) at `zoom` pixels per point, turned `rotation` degrees clockwise.
+
+    `tile` (x, y, width, height in pixels of the whole page image at this zoom) draws only
+    that part, for pages too big to hold whole at a high zoom. A scanned page that is one
+    JPEG and nothing else is decoded at a reduced scale with libjpeg (Pillow's draft) and
+    scaled, which is faster than MuPDF decoding it whole (`fast=False` always uses MuPDF).
+    """
     page = _load_page(doc, index)
     name = _name(doc.name)
     try:
         rect = page.rect
-        area = max(rect.width, 1.0) * max(rect.height, 1.0) * zoom * zoom
-        if area > MAX_PIXELS:
-            zoom *= (MAX_PIXELS / area) ** 0.5
+        if tile is None:
+            area = max(rect.width, 1.0) * max(rect.height, 1.0) * zoom * zoom
+            if area > MAX_PIXELS:
+                zoom *= (MAX_PIXELS / area) ** 0.5
         matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation % 360)
-        pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False, annots=True)
+        if tile is None and fast:
+            quick = _jpeg_render(doc, page, index, matrix)
+            if quick is not None:
+                return quick
+        clip = None
+        if tile is not None:
+            whole = (rect * matrix).irect
+            x, y, w, h = tile
+            clip = pymupdf.Rect(whole.x0 + x, whole.y0 + y, whole.x0 + x + w, whole.y0 + y + h) * ~matrix
+        pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False, annots=True, clip=clip)
         return RenderedPage(pix.width, pix.height, pix.stride, pix.samples)
     except DocumentError:
         raise
     except Exception:
         raise DocumentError("{file}: page {page} is damaged and cannot be shown", file=name, page=index + 1) from None
+
+
+# -- scanned pages: one JPEG, decoded at a reduced scale -----------------------------------
+
+_DRAW_ONE_IMAGE = re.compile(
+    rb"^\s*q\s+" + rb"\s+".join([rb"([-+]?(?:\d+\.?\d*|\.\d+))"] * 6) + rb"\s+cm\s+/([^\s/\[\]()<>{}%]+)\s+Do\s+Q\s*$")
+_SIMPLE_SPACES = {"DeviceRGB", "DeviceGray", "ICCBased"}
+_TURNS = {0: None, 90: "ROTATE_270", 180: "ROTATE_180", 270: "ROTATE_90"}  # clockwise -> Pillow's transpose
+
+
+def scanned_jpeg(doc: pymupdf.Document, index: int) -> tuple[int, pymupdf.Matrix] | None:
+    """(xref of the JPEG, its placement in PDF space) when page `index` is one JPEG drawn upright
+    and nothing else (no text, no annotation, no mask); None otherwise. Cached per document."""
+    cache = getattr(doc, "_panelreview_jpegs", None)
+    if cache is None:
+        cache = {}
+        try:
+            doc._panelreview_jpegs = cache
+        except AttributeError:
+            pass
+    if index in cache:
+        return cache[index]
+    found = None
+    try:
+        found = _find_scanned_jpeg(doc, index)
+    except Exception:
+        found = None
+    cache[index] = found
+    return found
+
+
+def _find_scanned_jpeg(doc: pymupdf.Document, index: int) -> tuple[int, pymupdf.Matrix] | None:
+    page_xref = doc.page_xref(index)
+    kind, value = doc.xref_get_key(page_xref, "Annots")
+    if kind != "null" and value.strip("[] ") != "":
+        return None
+    kind, value = doc.xref_get_key(page_xref, "Contents")
+    if kind == "xref" and not doc.xref_is_stream(int(value.split()[0])):
+        kind, value = "array", doc.xref_object(int(value.split()[0]))
+    if kind == "xref":
+        contents = [int(value.split()[0])]
+    elif kind == "array":
+        contents = [int(n) for n in re.findall(r"(\d+)\s+\d+\s+R", value)]
+    else:
+        return None
+    # a scan's drawing command is a few dozen bytes; anything bigger is not a plain scan
+    # (and a flate bomb must not be inflated here: the raw length is read, not the content)
+    if not contents or sum(len(doc.xref_stream_raw(xref) or b"") for xref in contents) > 4096:
+        return None
+    text = b"".join(doc.xref_stream(xref) or b"" for xref in contents)
+    match = _DRAW_ONE_IMAGE.match(text)
+    if match is None:
+        return None
+    images = doc.get_page_images(index, full=True)
+    if len(images) != 1:
+        return None
+    xref, smask, _w, _h, bpc, space, _alt, name, filt, _ref = images[0]
+    if name.encode() != match.group(7) or filt != "DCTDecode" or smask or bpc != 8 or space not in _SIMPLE_SPACES:
+        return None
+    for key in ("Decode", "Mask", "ImageMask", "SMask", "Intent"):
+        if doc.xref_get_key(xref, key)[0] != "null":
+            return None
+    placement = pymupdf.Matrix(*(float(g) for g in match.groups()[:6]))
+    return xref, placement
+
+
+def _page_transform(doc: pymupdf.Document, index: int) -> pymupdf.Matrix:
+    """PDF space -> the page as shown (its /Rotate and crop box applied, y down), as MuPDF draws it."""
+    pdf = pymupdf.mupdf.pdf_document_from_fz_document(doc.this)
+    box, ctm = pymupdf.mupdf.FzRect(), pymupdf.mupdf.FzMatrix()
+    pymupdf.mupdf.pdf_page_obj_transform(pymupdf.mupdf.pdf_lookup_page_obj(pdf, index), box, ctm)
+    return pymupdf.Matrix(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e, ctm.f)
+
+
+def _jpeg_render(doc: pymupdf.Document, page: pymupdf.Page, index: int, matrix: pymupdf.Matrix) -> RenderedPage | None:
+    """Page `index` drawn from its one JPEG with Pillow (None: not such a page; MuPDF draws it)."""
+    found = scanned_jpeg(doc, index)
+    if found is None:
+        return None
+    try:
+        from PIL import Image
+    except ImportError:
+        return None
+    xref, placement = found
+    whole = (page.rect * matrix).irect  # MuPDF's own rounding of the page's pixel box
+    width, height = whole.width, whole.height
+    full = placement * _page_transform(doc, index) * matrix
+    top_left = pymupdf.Point(0, 1) * full
+    top_right = pymupdf.Point(1, 1) * full
+    bottom_left = pymupdf.Point(0, 0) * full
+    ux, uy = top_right - top_left, bottom_left - top_left
+    turn = _image_turn(ux, uy)
+    if turn is None:
+        return None
+    box = pymupdf.Rect(top_left, top_left).include_point(top_right).include_point(bottom_left)
+    box = box.include_point(top_right + uy)
+    box = box + (-whole.x0, -whole.y0, -whole.x0, -whole.y0)
+    x0, y0, x1, y1 = (round(v) for v in (box.x0, box.y0, box.x1, box.y1))
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return None
+    image = Image.open(io.BytesIO(doc.xref_stream_raw(xref)))
+    if image.format != "JPEG" or image.mode not in ("L", "RGB"):
+        return None
+    size = (x1 - x0, y1 - y0) if turn in (0, 180) else (y1 - y0, x1 - x0)
+    image.draft(None, size)  # libjpeg decodes at 1/2, 1/4 or 1/8 scale, never below `size`
+    if image.size != size:
+        image = image.resize(size, Image.Resampling.BILINEAR)
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    if turn:
+        image = image.transpose(getattr(Image.Transpose, _TURNS[turn]))
+    if (x0, y0, x1, y1) != (0, 0, width, height):
+        canvas = Image.new("RGB", (width, height), (255, 255, 255))
+        canvas.paste(image, (x0, y0))
+        image = canvas
+    return RenderedPage(width, height, width * 3, image.tobytes())
+
+
+def _image_turn(ux: pymupdf.Point, uy: pymupdf.Point) -> int | None:
+    """How far clockwise an image is turned, from where its x axis and its downward axis point;
+    None when it is skewed or mirrored."""
+    def sign(v: float) -> int:
+        return 0 if abs(v) < 1e-6 else (1 if v > 0 else -1)
+
+    axes = ((sign(ux.x), sign(ux.y)), (sign(uy.x), sign(uy.y)))
+    return {((1, 0), (0, 1)): 0, ((0, 1), (-1, 0)): 90, ((-1, 0), (0, -1)): 180, ((0, -1), (1, 0)): 270}.get(axes)
 
 
 def page_text_available(page: pymupdf.Page) -> bool:
@@ -280,6 +463,8 @@ def page_text_available(page: pymupdf.Page) -> bool:
 def document_has_text(doc: pymupdf.Document, *, sample: int = 8) -> bool:
     """Whether any of the first `sample` pages has a text layer."""
     for index in range(min(sample, page_count(doc))):
+        if scanned_jpeg(doc, index) is not None:
+            continue  # one picture and nothing else: no text (and no need to parse it)
         try:
             if page_text_available(doc.load_page(index)):
                 return True
@@ -339,6 +524,25 @@ class DocumentInfo:
     path: str
     page_sizes: list[tuple[float, float]]
     has_text: bool | None = None  # None: not looked at yet
+    outline: tuple[tuple[int, str, int], ...] = ()  # (level from 1, title, 0-based page) of each bookmark
+
+
+OUTLINE_LIMIT = 5000
+"""Bookmarks read at most (a generated outline of one entry per page of a 20,000-page file is no help)."""
+
+
+def outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks as (level from 1, title, 0-based page; -1 where it points nowhere)."""
+    try:
+        toc = doc.get_toc(simple=True)
+    except Exception:
+        return []
+    count = page_count(doc)
+    out = []
+    for level, title, page in toc[:OUTLINE_LIMIT]:
+        title = " ".join(str(title).split())[:200]
+        out.append((int(level), title, int(page) - 1 if 1 <= int(page) <= count else -1))
+    return out
 
 
 def describe(doc: pymupdf.Document, *, text: bool = True) -> DocumentInfo:
@@ -384,8 +588,8 @@ class _OpenDocuments:
 def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedPage | None]:
     """Do one request; (payload, rendered page or None). Raises DocumentError."""
     if kind == "render":
-        path, index, zoom, rotation = args
-        page = render_page(docs.get(path), index, zoom=zoom, rotation=rotation)
+        path, index, zoom, rotation, *rest = args
+        page = render_page(docs.get(path), index, zoom=zoom, rotation=rotation, tile=rest[0] if rest else None)
         return (page.width, page.height, page.stride), page
     if kind == "open":
         # one trip for what the viewer needs before it can show anything: the layout and,
@@ -393,7 +597,7 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
         path, first = args
         doc = docs.get(path)
         sizes = page_sizes(doc)
-        payload: dict[str, Any] = {"page_sizes": sizes}
+        payload: dict[str, Any] = {"page_sizes": sizes, "outline": outline(doc)}
         if first is not None and 0 <= first.page < len(sizes):
             zoom = first.zoom(sizes)
             try:
@@ -415,9 +619,18 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
     raise ValueError(kind)
 
 
-def serve(conn: Any) -> None:
-    """Worker main loop: answer requests on `conn` until told to quit or the parent goes."""
-    configure_mupdf()
+def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
+    """Worker main loop: answer requests on `conn` until told to quit or the parent goes.
+
+    MuPDF's store is capped at `store_limit` bytes. The worker runs a little niced, so the
+    window (the process the expert is looking at) gets the processor first.
+    """
+    if hasattr(os, "nice"):
+        try:
+            os.nice(2)
+        except OSError:
+            pass
+    configure_mupdf(store_limit)
     keep_heap_lean()
     docs = _OpenDocuments()
     while True:

@@ -58,7 +58,7 @@ def test_open_shows_first_page(qtbot, viewer, tmp_path):
     assert viewer.error_message() == ""
     image = viewer.service.cached(viewer.view.key(0))
     assert image is not None and abs(image.width() - viewer.view.page_rect(0).width()) <= 1
-    qtbot.waitUntil(lambda: viewer.thumbnails.item(0).data(Qt.ItemDataRole.UserRole), timeout=10000)
+    qtbot.waitUntil(lambda: viewer.thumbnail_image(0) is not None, timeout=10000)
 
 
 def test_navigation_and_keys(qtbot, viewer, tmp_path):
@@ -77,7 +77,7 @@ def test_navigation_and_keys(qtbot, viewer, tmp_path):
     qtbot.keyClick(viewer.view, Qt.Key.Key_Home)
     assert viewer.current_page() == 0
     viewer.thumbnails.setCurrentRow(5)
-    assert viewer.current_page() == 5
+    assert viewer.current_page() == 5 and viewer.thumbnails.currentRow() == 5
     assert pages[:2] == [3, 4]
     with qtbot.waitSignal(viewer.page_shown, timeout=10000):
         viewer.go_to_page(6)
@@ -103,21 +103,31 @@ def test_zoom(qtbot, viewer, tmp_path):
     assert viewer.zoom_box.currentData() == FIT_WIDTH
 
 
-def test_rotate_signals_and_swaps_the_page(qtbot, viewer, tmp_path):
+def test_rotate_turns_one_page_either_way(qtbot, viewer, tmp_path):
     path = make_pdf(tmp_path / "m.pdf")
     open_and_wait(qtbot, viewer, path)
     viewer.set_zoom(1.0)
-    with qtbot.waitSignal(viewer.rotation_changed) as turned:
+    viewer.go_to_page(1)
+    with qtbot.waitSignal(viewer.page_rotated) as turned:
         viewer.rotate()
-    assert turned.args == [str(path), 90]
-    rect = viewer.view.page_rect(0)
-    assert rect.width() > rect.height()
-    qtbot.waitUntil(lambda: viewer.service.cached(viewer.view.key(0)) is not None, timeout=10000)
-    image = viewer.service.cached(viewer.view.key(0))
+    assert turned.args == [str(path), 1, 90]
+    turned_rect, other = viewer.view.page_rect(1), viewer.view.page_rect(0)
+    assert turned_rect.width() > turned_rect.height() and other.width() < other.height()  # page 1 alone
+    assert viewer.page_rotation(1) == 90 and viewer.page_rotation(0) == 0 and viewer.rotation() == 0
+    qtbot.waitUntil(lambda: viewer.service.cached(viewer.view.key(1)) is not None, timeout=10000)
+    image = viewer.service.cached(viewer.view.key(1))
     assert image.width() > image.height()
-    # the window restores a remembered rotation when it opens the file again
+    viewer.view.setFocus()
+    qtbot.keyClick(viewer.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(viewer.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert viewer.page_rotation(1) == 270 and viewer.page_turns() == {1: 270}
+    # the whole document still turns as before (the window remembers that per file)
+    with qtbot.waitSignal(viewer.rotation_changed) as whole:
+        viewer.set_rotation(90)
+    assert whole.args == [str(path), 90] and viewer.page_rotation(0) == 90 and viewer.page_rotation(1) == 0
     open_and_wait(qtbot, viewer, path, rotation=270, page=2)
     assert viewer.rotation() == 270 and viewer.current_page() == 2
+    assert viewer.page_turns() == {1: 270}  # the page turned on its own stays turned on reopening
 
 
 def test_search(qtbot, viewer, tmp_path):
@@ -291,3 +301,27 @@ def test_document_still_opens_when_its_first_page_hangs(qtbot, service, tmp_path
         service._worker_lost(busy, hung=True)  # as the watchdog does after `timeout`
     assert loaded.args[0] == path and len(loaded.args[1].page_sizes) == 2
     assert service.cache_usage() == 0  # opened plainly; the viewer asks for the page itself
+
+
+def test_pages_and_thumbnails_stay_within_their_byte_budgets(qtbot, qapp, tmp_path):
+    """Reading page by page never holds more decoded pages or thumbnails than the budgets allow."""
+    service = RenderService(cache_bytes=6 * 1024 * 1024, thumb_bytes=200 * 1024, spares=0)
+    try:
+        viewer = PdfViewer(service)
+        qtbot.addWidget(viewer)
+        viewer.resize(700, 600)
+        viewer.show()
+        open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf", pages=30))
+        page_bytes = service.cached(viewer.view.key(0)).sizeInBytes()
+        assert 6 * 1024 * 1024 // page_bytes < 30  # the budget is smaller than the document
+        most = (0, 0)
+        for page in range(1, 30):
+            with qtbot.waitSignal(viewer.page_shown, timeout=20000):
+                viewer.next_page()
+            qtbot.waitUntil(lambda: viewer.thumbnail_image(viewer.current_page()) is not None, timeout=20000)
+            most = (max(most[0], service.cache_usage("page")), max(most[1], service.cache_usage("thumb")))
+        assert most[0] <= 6 * 1024 * 1024 and most[1] <= 200 * 1024
+        assert service.cached(viewer.view.key(0)) is None  # the oldest went first
+        assert viewer.thumbnail_image(0) is None and viewer.thumbnail_image(29) is not None
+    finally:
+        service.shutdown()

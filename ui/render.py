@@ -12,7 +12,16 @@ is out, a 2 ms timer drains that queue on the Qt thread. So the event loop
 never waits for a worker that is still writing a 5 MB page.
 
 A worker that dies or hangs is replaced; its job is retried once, then fails
-with a DocumentError, so a page never waits forever.
+with a DocumentError, so a page never waits forever. Work nobody wants any
+more (the expert opened another material) is dropped from the queue and, if a
+worker is still busy with it a moment later, that worker is killed and a warm
+spare takes its place: a page that takes a minute to draw (a flate bomb) never
+delays the next material.
+
+Memory is bounded by design: decoded pages and thumbnails live in two LRU
+pools measured in bytes (`cache_bytes`, `thumb_bytes`), and each worker's
+MuPDF store is capped at `store_bytes` (app.document.configure_mupdf);
+`stats()` asks every worker for its resident size and store use.
 
 Entry scripts: call `multiprocessing.freeze_support()` first thing, before
 importing Qt, and keep module-level work in `if __name__ == "__main__"` — a
@@ -44,19 +53,33 @@ PRIORITY_SEARCH = 20
 PRIORITY_PREFETCH = 30
 PRIORITY_THUMBNAIL = 40
 
+ABANDON_GRACE = 0.15
+"""Seconds a worker may go on with work nobody wants any more before it is killed and replaced
+(a normal page is done by then; a flate bomb is not)."""
+
+SPARE_DELAY_MS = 1500
+"""A warm spare worker is started this long after the service (not during the window's start)."""
+
 
 class RenderKey(NamedTuple):
-    """One rendered image: which file, which page (0-based), how big, how turned."""
+    """One rendered image: which file, which page (0-based), how big, how turned, which tile.
+
+    `tile` is (x, y, width, height) in device pixels of the whole page image at this
+    zoom, or None for the whole page.
+    """
 
     path: str
     page: int
     zoom: float
     rotation: int = 0
+    tile: tuple[int, int, int, int] | None = None
 
 
-def render_key(path: str, page: int, zoom: float, rotation: int = 0) -> RenderKey:
+def render_key(path: str, page: int, zoom: float, rotation: int = 0,
+               tile: tuple[int, int, int, int] | None = None) -> RenderKey:
     """A RenderKey with the zoom rounded, so float noise does not miss the cache."""
-    return RenderKey(str(path), int(page), document.zoom_key(zoom), int(rotation) % 360)
+    return RenderKey(str(path), int(page), document.zoom_key(zoom), int(rotation) % 360,
+                     tuple(int(v) for v in tile) if tile is not None else None)
 
 
 @dataclass
@@ -68,23 +91,35 @@ class _Job:
     owners: set = field(default_factory=set)
     attempts: int = 0
     id: int = 0
+    pool: str = "page"
+    owned: bool = False  # some owner asked for it: once none is left, nobody wants it
+    abandoned: float = 0.0  # monotonic time the last owner gave it up while it ran
+
+    def add_owner(self, owner: object) -> None:
+        if owner is not None:
+            self.owners.add(owner)
+            self.owned = True
+            self.abandoned = 0.0
 
 
 class _Worker:
     """One worker process, our end of its pipe, and the thread reading its replies."""
 
-    def __init__(self, ctx: Any, replies: "queue.SimpleQueue") -> None:
+    def __init__(self, ctx: Any, replies: "queue.SimpleQueue", store_bytes: int) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=document.serve, args=(child,), daemon=True, name="panelreview-render")
+        self.process = ctx.Process(target=document.serve, args=(child, store_bytes), daemon=True,
+                                   name="panelreview-render")
         self.process.start()
         child.close()  # so our end sees EOF when the worker dies
         self.job: _Job | None = None
         self.started = 0.0
-        self.reader = threading.Thread(target=self._read, args=(replies,), daemon=True, name="panelreview-reader")
+        self.replies = replies
+        self.reader = threading.Thread(target=self._read, daemon=True, name="panelreview-reader")
         self.reader.start()
 
-    def _read(self, replies: "queue.SimpleQueue") -> None:
+    def _read(self) -> None:
         """Reader thread: queue (worker, job id, ok, payload, image) per reply; (worker, None, ...) at EOF."""
+        replies = self.replies
         while True:
             try:
                 job_id, ok, payload, shape = self.conn.recv()
@@ -124,6 +159,34 @@ class _Worker:
             pass
 
 
+class _Pool:
+    """Images by key, least recently used dropped first once they take more than `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.images: OrderedDict[RenderKey, QImage] = OrderedDict()
+        self.used = 0
+
+    def get(self, key: RenderKey) -> QImage | None:
+        image = self.images.get(key)
+        if image is not None:
+            self.images.move_to_end(key)
+        return image
+
+    def put(self, key: RenderKey, image: QImage) -> None:
+        self.pop(key)
+        self.images[key] = image
+        self.used += image.sizeInBytes()
+        while self.used > self.limit and len(self.images) > 1:
+            _, dropped = self.images.popitem(last=False)
+            self.used -= dropped.sizeInBytes()
+
+    def pop(self, key: RenderKey) -> None:
+        old = self.images.pop(key, None)
+        if old is not None:
+            self.used -= old.sizeInBytes()
+
+
 class RenderService(QObject):
     """Pages rendered off the UI thread, cached and prefetched; one per application."""
 
@@ -133,14 +196,17 @@ class RenderService(QObject):
     load_failed = Signal(str, object)  # path, DocumentError
     text_probed = Signal(str, bool)  # path, whether it has a text layer to search
     searched = Signal(str, str, object)  # path, text, [(page, [(x0, y0, x1, y1) fractions])]
-    worker_replaced = Signal(int)  # pid of the worker that died or hung
+    worker_replaced = Signal(int)  # pid of the worker that died, hung or was busy with abandoned work
 
     def __init__(
         self,
         parent: QObject | None = None,
         *,
         workers: int = 2,
-        cache_bytes: int = 96 * 1024 * 1024,
+        cache_bytes: int = 64 * 1024 * 1024,
+        thumb_bytes: int = 12 * 1024 * 1024,
+        store_bytes: int = document.STORE_LIMIT,
+        spares: int = 1,
         timeout: float = 20.0,
         search_timeout: float = 120.0,
     ) -> None:
@@ -148,63 +214,89 @@ class RenderService(QObject):
         document.keep_heap_lean()
         self._ctx = multiprocessing.get_context("spawn")
         self._worker_count = max(1, workers)
-        self.cache_bytes = cache_bytes
+        self.store_bytes = store_bytes
         self.timeout = timeout
         self.search_timeout = search_timeout
-        self._cache: OrderedDict[RenderKey, QImage] = OrderedDict()
-        self._cache_used = 0
+        self._pools = {"page": _Pool(cache_bytes), "thumb": _Pool(thumb_bytes)}
         self._queue: dict[tuple, _Job] = {}
         self._running: dict[tuple, _Job] = {}
         self._seq = itertools.count()
         self._ids = itertools.count(1)
         self._workers: list[_Worker] = []
+        self._spares: list[_Worker] = []
+        self._spare_count = max(0, spares)
         self._replies: queue.SimpleQueue = queue.SimpleQueue()
         self._dead: list[_Worker] = []
         self._closed = False
-        # reads replies and catches dead or hung workers; runs only while work is out
+        # reads replies and catches dead, hung or abandoned workers; runs only while work is out
         self._watchdog = QTimer(self)
         self._watchdog.setTimerType(Qt.TimerType.PreciseTimer)
         self._watchdog.setInterval(2)
         self._watchdog.timeout.connect(self._tick)
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.setInterval(SPARE_DELAY_MS)
+        self._spare_timer.timeout.connect(self._fill_spares)
         for _ in range(self._worker_count):
             self._workers.append(self._spawn())
+        if self._spare_count:
+            self._spare_timer.start()
 
     # -- public -------------------------------------------------------------------------
 
-    def load(self, path: str, *, first: FirstPage | None = None) -> None:
+    @property
+    def cache_bytes(self) -> int:
+        """The byte budget for decoded pages (and tiles) in this process."""
+        return self._pools["page"].limit
+
+    @cache_bytes.setter
+    def cache_bytes(self, value: int) -> None:
+        self._pools["page"].limit = int(value)
+
+    @property
+    def thumb_bytes(self) -> int:
+        """The byte budget for thumbnails in this process."""
+        return self._pools["thumb"].limit
+
+    def load(self, path: str, *, first: FirstPage | None = None, owner: object = None) -> None:
         """Open `path` in a worker; emits loaded(path, DocumentInfo) or load_failed(path, error),
         then text_probed(path, has_text) once the first pages had their turn.
 
         With `first`, the same worker also draws that page in the same trip and the image
         is cached before `loaded` (then `rendered` follows), so the page shows as soon as
         the layout is known, without a second request or a second worker opening the file.
+        `owner` can give the work up with cancel(owner).
         """
         path = str(path)
-        self._enqueue(("load", path), ("open", path, first), PRIORITY_LOAD, owner=None)
+        self._enqueue(("load", path), ("open", path, first), PRIORITY_LOAD, owner=owner)
 
-    def render(self, key: RenderKey, *, priority: int = PRIORITY_VISIBLE, owner: object = None) -> QImage | None:
-        """The cached image for `key`, or None after queueing it (rendered/render_failed follow)."""
+    def render(self, key: RenderKey, *, priority: int = PRIORITY_VISIBLE, owner: object = None,
+               pool: str = "page") -> QImage | None:
+        """The cached image for `key`, or None after queueing it (rendered/render_failed follow).
+
+        `pool` is "page" or "thumb": which byte budget the image counts against.
+        """
         image = self.cached(key)
         if image is not None:
             return image
-        self._enqueue(("render", key), ("render", key.path, key.page, key.zoom, key.rotation), priority, owner=owner)
+        self._enqueue(("render", key), ("render", key.path, key.page, key.zoom, key.rotation, key.tile),
+                      priority, owner=owner, pool=pool)
         return None
 
     def cached(self, key: RenderKey) -> QImage | None:
         """The cached image for `key` (marked as recently used), or None."""
-        image = self._cache.get(key)
-        if image is not None:
-            self._cache.move_to_end(key)
-        return image
+        image = self._pools["page"].get(key)
+        return image if image is not None else self._pools["thumb"].get(key)
 
     def best_cached(self, path: str, page: int, rotation: int, *, zoom: float) -> QImage | None:
-        """Any cached image of the page at `rotation`, closest to `zoom` — a stand-in while rendering."""
+        """Any cached whole-page image of the page at `rotation`, closest to `zoom` — a stand-in while rendering."""
         best, best_gap = None, None
-        for key, image in self._cache.items():
-            if key.path == path and key.page == page and key.rotation == rotation:
-                gap = abs(key.zoom - zoom) if key.zoom >= zoom * 0.5 else abs(key.zoom - zoom) * 4
-                if best_gap is None or gap < best_gap:
-                    best, best_gap = image, gap
+        for pool in self._pools.values():
+            for key, image in pool.images.items():
+                if key.path == path and key.page == page and key.rotation == rotation and key.tile is None:
+                    gap = abs(key.zoom - zoom) if key.zoom >= zoom * 0.5 else abs(key.zoom - zoom) * 4
+                    if best_gap is None or gap < best_gap:
+                        best, best_gap = image, gap
         return best
 
     def retain(self, owner: object, keys: Iterable[RenderKey]) -> int:
@@ -221,22 +313,38 @@ class RenderService(QObject):
         return dropped
 
     def cancel(self, owner: object) -> None:
-        """Drop every queued render `owner` asked for."""
-        self.retain(owner, ())
+        """Give up everything `owner` asked for: queued work is dropped, and a worker still busy
+        with work nobody else wants is killed and replaced after ABANDON_GRACE seconds."""
+        if owner is None:
+            return
+        for job_key, job in list(self._queue.items()):
+            if owner in job.owners:
+                job.owners.discard(owner)
+                if not job.owners:
+                    del self._queue[job_key]
+        now = time.monotonic()
+        for job in self._running.values():
+            if owner in job.owners:
+                job.owners.discard(owner)
+                if not job.owners and job.owned:
+                    job.abandoned = now
+        if self._running and not self._watchdog.isActive():
+            self._watchdog.start()
 
-    def search(self, path: str, text: str) -> None:
+    def search(self, path: str, text: str, *, owner: object = None) -> None:
         """Search the whole document in a worker; emits searched(path, text, hits)."""
         path = str(path)
-        self._enqueue(("search", path, text), ("search", path, text), PRIORITY_SEARCH, owner=None)
+        self._enqueue(("search", path, text), ("search", path, text), PRIORITY_SEARCH, owner=owner)
 
     def forget(self, path: str) -> None:
         """Close `path` in the workers and drop its cached pages and queued jobs."""
         path = str(path)
-        for key in [k for k in self._cache if k.path == path]:
-            self._cache_used -= self._cache.pop(key).sizeInBytes()
+        for pool in self._pools.values():
+            for key in [k for k in pool.images if k.path == path]:
+                pool.pop(key)
         for job_key in [k for k, job in self._queue.items() if _job_path(job) == path]:
             del self._queue[job_key]
-        for worker in self._workers:
+        for worker in self._workers + self._spares:
             try:
                 worker.conn.send((None, "close", path))
             except (OSError, ValueError):
@@ -247,11 +355,18 @@ class RenderService(QObject):
         return len(self._queue) + len(self._running)
 
     def worker_pids(self) -> list[int]:
+        """The working workers' process ids (not the spare)."""
         return [w.pid for w in self._workers if w.pid is not None]
 
-    def cache_usage(self) -> int:
-        """Bytes of rendered images held in the cache."""
-        return self._cache_used
+    def spare_pids(self) -> list[int]:
+        """The warm spares' process ids."""
+        return [w.pid for w in self._spares if w.pid is not None]
+
+    def cache_usage(self, pool: str | None = None) -> int:
+        """Bytes of rendered images held in the cache (one pool, or both)."""
+        if pool is not None:
+            return self._pools[pool].used
+        return sum(p.used for p in self._pools.values())
 
     def shutdown(self) -> None:
         """Stop the workers (politely, then by force); the service is unusable afterwards."""
@@ -259,41 +374,45 @@ class RenderService(QObject):
             return
         self._closed = True
         self._watchdog.stop()
+        self._spare_timer.stop()
         self._queue.clear()
         self._running.clear()
-        for worker in self._workers:
+        for worker in self._workers + self._spares:
             worker.stop()
         deadline = time.monotonic() + 1.0
-        for worker in self._workers + self._dead:
+        for worker in self._workers + self._spares + self._dead:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join(0.5)
         self._workers.clear()
+        self._spares.clear()
         self._dead.clear()
 
     # -- scheduling ---------------------------------------------------------------------
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self._replies)
+        return _Worker(self._ctx, self._replies, self.store_bytes)
 
-    def _enqueue(self, job_key: tuple, message: tuple, priority: int, *, owner: object) -> None:
+    def _fill_spares(self) -> None:
+        while not self._closed and len(self._spares) < self._spare_count:
+            self._spares.append(self._spawn())
+
+    def _enqueue(self, job_key: tuple, message: tuple, priority: int, *, owner: object, pool: str = "page") -> None:
         if self._closed:
             return
         running = self._running.get(job_key)
         if running is not None:
-            if owner is not None:
-                running.owners.add(owner)
+            running.add_owner(owner)
             return
         job = self._queue.get(job_key)
         if job is None:
-            job = _Job(job_key, message, priority, next(self._seq))
+            job = _Job(job_key, message, priority, next(self._seq), pool=pool)
             self._queue[job_key] = job
         elif priority < job.priority:
             job.priority = priority
             job.seq = next(self._seq)
-        if owner is not None:
-            job.owners.add(owner)
+        job.add_owner(owner)
         self._dispatch()
 
     def _dispatch(self) -> None:
@@ -303,7 +422,8 @@ class RenderService(QObject):
             if worker.job is not None:
                 continue
             job = min(self._queue.values(), key=lambda j: (j.priority, j.seq))
-            if job.priority >= PRIORITY_SEARCH and any(r.priority < PRIORITY_SEARCH for r in self._running.values()):
+            if job.priority >= PRIORITY_SEARCH and any(
+                    r.priority < PRIORITY_SEARCH and not r.abandoned for r in self._running.values()):
                 # prefetch would steal the CPU from the page the expert is waiting for
                 # (two workers on two cores still slow each other down)
                 break
@@ -333,6 +453,8 @@ class RenderService(QObject):
             limit = self.search_timeout if job.key[0] == "search" else self.timeout
             if not worker.process.is_alive():
                 self._worker_lost(worker, hung=False)
+            elif job.abandoned and now - job.abandoned > ABANDON_GRACE:
+                self._worker_abandoned(worker)
             elif now - worker.started > limit:
                 self._worker_lost(worker, hung=True)
         for dead in list(self._dead):
@@ -350,7 +472,7 @@ class RenderService(QObject):
             except queue.Empty:
                 return
             if worker not in self._workers:
-                continue  # from a worker already replaced
+                continue  # from a worker already replaced, or a spare
             if job_id is None:
                 self._worker_lost(worker, hung=False)
                 continue
@@ -361,6 +483,17 @@ class RenderService(QObject):
             self._running.pop(job.key, None)
             self._finish(job, ok, payload, image)
             self._dispatch()
+
+    def _worker_abandoned(self, worker: _Worker) -> None:
+        """A worker is still busy with work nobody wants: replace it, drop the work silently."""
+        job = worker.job
+        worker.job = None
+        pid = worker.pid or 0
+        if job is not None:
+            self._running.pop(job.key, None)
+        self._replace(worker, reason="abandoned")
+        self.worker_replaced.emit(pid)
+        self._dispatch()
 
     def _worker_lost(self, worker: _Worker, *, hung: bool) -> None:
         """A worker died or hung: replace it; retry its job once (not a hang), else fail it."""
@@ -376,10 +509,10 @@ class RenderService(QObject):
                 # without it, so the document still opens and that page alone shows the error
                 job.message = (*job.message[:2], None)
                 job.attempts = 0
-            if (plain or not hung) and job.attempts < 2 and not self._closed:
+            if (plain or not hung) and job.attempts < 2 and not self._closed and not job.abandoned:
                 job.seq = next(self._seq)
                 self._queue[job.key] = job
-            else:
+            elif not job.abandoned:
                 self._finish(job, False, _lost_error(job, hung=hung), None)
         self.worker_replaced.emit(pid)
         self._dispatch()
@@ -391,7 +524,10 @@ class RenderService(QObject):
         worker.stop(kill=True)
         self._dead.append(worker)
         if not self._closed:
-            self._workers[index] = self._spawn()
+            # a warm spare takes over at once (its imports are done); a new spare follows later
+            self._workers[index] = self._spares.pop(0) if self._spares else self._spawn()
+            if self._spare_count and not self._spare_timer.isActive():
+                self._spare_timer.start()
         else:
             self._workers.remove(worker)
         if not self._watchdog.isActive():
@@ -405,21 +541,23 @@ class RenderService(QObject):
         if kind == "render":
             key: RenderKey = job.key[1]
             if ok and image is not None:
-                self._store(key, image)
+                self._pools[job.pool].put(key, image)
                 self.rendered.emit(key, image)
             else:
                 self.render_failed.emit(key, error or _lost_error(job, hung=False))
         elif kind == "load":
             path = job.key[1]
             if ok:
-                info = DocumentInfo(path=path, page_sizes=[tuple(s) for s in payload["page_sizes"]])
+                info = DocumentInfo(path=path, page_sizes=[tuple(s) for s in payload["page_sizes"]],
+                                    outline=tuple(tuple(e) for e in payload.get("outline", ())))
                 first = payload.get("first")
                 key = None
                 if first is not None and image is not None:
                     page, zoom, rotation = first[:3]
                     key = render_key(path, page, zoom, rotation)
-                    self._store(key, image)  # before `loaded`, so the viewer's first paint finds it
-                self._enqueue(("probe", path), ("probe", path), PRIORITY_SEARCH, owner=None)
+                    self._pools["page"].put(key, image)  # before `loaded`, so the viewer's first paint finds it
+                for owner in job.owners or {None}:  # the probe is given up with the load's owners
+                    self._enqueue(("probe", path), ("probe", path), PRIORITY_SEARCH, owner=owner)
                 self.loaded.emit(path, info)
                 if key is not None:
                     self.rendered.emit(key, image)
@@ -430,19 +568,9 @@ class RenderService(QObject):
         elif kind == "search":
             self.searched.emit(job.key[1], job.key[2], payload if ok else [])
 
-    def _store(self, key: RenderKey, image: QImage) -> None:
-        old = self._cache.pop(key, None)
-        if old is not None:
-            self._cache_used -= old.sizeInBytes()
-        self._cache[key] = image
-        self._cache_used += image.sizeInBytes()
-        while self._cache_used > self.cache_bytes and len(self._cache) > 1:
-            _, dropped = self._cache.popitem(last=False)
-            self._cache_used -= dropped.sizeInBytes()
-
     # for tests: a job that keeps a worker busy for `seconds`
-    def _sleep(self, seconds: float) -> None:
-        self._enqueue(("sleep", seconds), ("sleep", seconds), PRIORITY_LOAD, owner=None)
+    def _sleep(self, seconds: float, *, owner: object = None) -> None:
+        self._enqueue(("sleep", seconds), ("sleep", seconds), PRIORITY_LOAD, owner=owner)
 
 
 def _job_path(job: _Job) -> str | None:
@@ -477,4 +605,3 @@ def shared_service() -> RenderService:
     if _service is None or _service._closed:
         _service = RenderService()
     return _service
-

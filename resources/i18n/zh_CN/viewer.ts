@@ -123,5 +123,57 @@
             <source>{file}: took too long to open; it may be damaged</source>
             <translation>{file}：打开超时，文件可能已损坏</translation>
         </message>
+        <message>
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>后退</translation>
+        </message>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Click the page or press F5 to try again.</source>
+            <translation>单击此页或按 F5 重试。</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>前进</translation>
+        </message>
+        <message>
+            <source>Page thumbnails</source>
+            <translation>页面缩略图</translation>
+        </message>
+        <message>
+            <source>Page view</source>
+            <translation>页面视图</translation>
+        </message>
+        <message>
+            <source>Page {n} of {total}</source>
+            <translation>第 {n} 页，共 {total} 页</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>页面</translation>
+        </message>
+        <message>
+            <source>Pages and bookmarks</source>
+            <translation>页面和书签</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Turn this page anticlockwise</source>
+            <translation>本页逆时针旋转</translation>
+        </message>
+        <message>
+            <source>Turn this page clockwise</source>
+            <translation>本页顺时针旋转</translation>
+        </message>
     </context>
 </TS>
