@@ -115,7 +115,7 @@ class PreparePage(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         form.addRow(tr("Date"), self.date)
-        table_filter = tr("Tables (*.csv *.xlsx)")
+        table_filter = tr("Tables (*.csv *.txt *.xlsx *.xls *.xlsb *.ods)")
         self.applicants = PathField(folder=False, filter_=table_filter)
         form.addRow(tr("Applicants table"), self.applicants)
         self.experts = PathField(folder=False, filter_=table_filter)

@@ -1083,5 +1083,9 @@ Data folder: {data}</source>
             <source>Checked again: unchanged (复核确认不变)</source>
             <translation>复核确认不变（已复核，不修改）</translation>
         </message>
+        <message>
+            <source>Tables (*.csv *.txt *.xlsx *.xls *.xlsb *.ods)</source>
+            <translation>表格 (*.csv *.txt *.xlsx *.xls *.xlsb *.ods)</translation>
+        </message>
     </context>
 </TS>
