@@ -451,15 +451,20 @@ class Records:
         return f"Records({str(self.path)!r})"
 
     @classmethod
-    def for_session(cls, session: Session) -> "Records":
-        """The records of the session's own result file (made, records only, on the first write)."""
+    def existing(cls, session: Session) -> "Records | None":
+        """The records of the session's result file, merged or records only, if there is one (nothing is made)."""
         found = ResultFile.existing(session)
         if found is not None:
             return cls(found.path)
         for p in ResultFile.places(session):
             if p.is_file() and _records_session(p) == session.id:
                 return cls(p)
-        return cls(ResultFile.for_session(session).path)
+        return None
+
+    @classmethod
+    def for_session(cls, session: Session) -> "Records":
+        """The records of the session's own result file (made, records only, on the first write)."""
+        return cls.existing(session) or cls(ResultFile.for_session(session).path)
 
     def rows(self, table: str, order: str = "rowid") -> list[dict]:
         """Every row of `table` (none when the file or the table does not exist yet)."""

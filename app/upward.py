@@ -235,9 +235,13 @@ def journal_blocks(entries: list, title: str) -> list[Block]:
         out.append(Block("para", "（日志中无记录。）"))
         return out
     rows = [["序号", "时间", "事项", "内容", "依据的文件及校验码"]]
+    previous = None
     for e in entries:
+        inputs = "\n".join(f"{i.name}：{i.fingerprint}" for i in e.inputs) or "—"
+        same = e.inputs and e.inputs == previous
+        previous = e.inputs
         rows.append([str(e.position + 1), e.at.replace("T", " ")[:19], journal_mod.PRINTED.get(e.action, e.action),
-                     e.what.text("zh_CN"), "\n".join(f"{i.name}：{i.fingerprint}" for i in e.inputs) or "—"])
+                     e.what.text("zh_CN"), "同上" if same else inputs])
     out.append(Block("table", rows=rows, widths=[0.06, 0.14, 0.1, 0.35, 0.35]))
     return out
 

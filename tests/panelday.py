@@ -24,12 +24,17 @@ def lowest(item) -> Decimal:
 
 
 def _points(applicant_id: str, outlier: bool):
+    taken = [0]
+
     def points(item, k: int) -> Decimal:
         if outlier:
             return lowest(item)
         top = item.allowed.max
-        # take `BELOW` points off the first items whose bands allow it
-        return top - 1 if k < BELOW[applicant_id] and (top - 1) in item.allowed else top
+        # one point off each of the first `BELOW` items whose bands allow it (fill() asks in the rubric's order)
+        if taken[0] < BELOW[applicant_id] and (top - 1) in item.allowed:
+            taken[0] += 1
+            return top - 1
+        return top
     return points
 
 

@@ -12,6 +12,7 @@ from app import journal, notice, objectionfile, objections
 from app.errors import MergeError, RecordError
 from app.resultfile import load_result
 from panelday import build_day, pdftotext, pngs, squash
+from test_pdfa import pdfa_problems
 
 D = dt.date.fromisoformat
 
@@ -99,3 +100,4 @@ def test_the_objection_file_traces_every_number(day, tmp_path):
     with pymupdf.open(pdf) as doc:
         assert sum(len(p.get_images()) for p in doc) == 1  # E01's one cited page, drawn small
     assert pngs(pdf, tmp_path / "png")
+    assert pdfa_problems(pdf) == []  # the page images too (no transparency)

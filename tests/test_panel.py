@@ -10,6 +10,7 @@ from app import journal, merge, panel, panelsheets
 from app.errors import MergeError, RecordError
 from app.resultfile import Records, ResultFile, load_result
 from panelday import build_day, pdftotext, pngs, squash, score_files
+from test_pdfa import pdfa_problems
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -88,6 +89,7 @@ def test_a_dissent_needs_its_reason_and_is_signed_on_the_joint_opinion(day, tmp_
     pages = pngs(whole, tmp_path / "png")
     assert len(pages) == 1 + len(result.applicants)  # the session's page, then one per applicant
     assert "专家组评审意见（本次评审）" in squash(pdftotext(whole))
+    assert pdfa_problems(whole) == []
 
 
 def test_records_survive_a_new_merge_and_belong_to_one_session(day, tmp_path):
@@ -132,3 +134,77 @@ def test_the_room_never_shows_scores_before_everyone_submitted_and_never_names(d
     for s in full.discussion:
         text = s.text("zh_CN") + s.text("en")
         assert not any(n in text for n in names), text
+
+
+def test_the_room_screen_shows_progress_then_anonymous_items_and_fits_the_projector(day, demo_session, tmp_path,
+                                                                                     qtbot):
+    import shutil
+
+    from app.scorefile import ScoreFile
+    from ui.secretary.room import RoomScreen, provider
+
+    half = tmp_path / "half"
+    shutil.copytree(day.files, half)
+    (half / "E05.prscore").unlink()
+    with ScoreFile.open(half / "E04.prscore") as sf:
+        sf.reopen()
+    folder = [half]
+    screen = RoomScreen(provider(demo_session, lambda: folder, lambda: day.result))
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.refresh()
+    assert "3 of 5" in screen.counts.text()
+    assert screen.items.text() == "" and "once every expert has submitted" in screen.heading.text()
+    shown = " ".join(w.text() for w in screen.findChildren(type(screen.title)))
+    for a in day.result.applicants:  # no total of anyone's, nor a consensus, before everyone has submitted
+        for v in [a.total, *a.expert_totals.values()]:
+            assert v is None or f"{v:.2f}" not in shown
+    folder[:] = [day.files]
+    screen.refresh()
+    assert "Up for discussion" in screen.heading.text() and screen.items.text()
+    for e in demo_session.experts:
+        assert e.name not in screen.items.text() and e.id not in screen.items.text()
+    assert screen.grab().size().height() == 768  # a long list is cut and counted, never taller than the screen
+
+
+def test_the_report_page_records_and_writes_through_the_core(day, tmp_path, qtbot, monkeypatch):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app import notice, objections
+    from ui.secretary import report as report_page
+
+    errors = []
+    monkeypatch.setattr(report_page, "show_error", lambda parent, text: errors.append(text))
+    path = tmp_path / "result.sqlite"
+    path.write_bytes(day.result_path.read_bytes())
+    page = report_page.ReportPage()
+    qtbot.addWidget(page)
+    page.set_session(day.session)
+    page.set_result(load_result(path))
+    page.leader_combo.setCurrentIndex(2)
+    page.record_leader()
+    assert panel.record(path).leader.expert_id == "E03" and not page.leader_button.isEnabled()
+    page.start.setDate(QDate(2025, 9, 26))
+    page.record_notice()
+    assert notice.recorded(path).end == "2025-10-09" and "2025-10-09" in page.notice_label.text()
+    page.decide_objection()
+    assert errors and "Choose an objection" in errors[-1]  # nothing chosen: said, nothing recorded
+    page.by.setText("张三")
+    page.about.setText("场地面积不足")
+    page.add_objection()
+    assert page.table.rowCount() == 1 and page.by.text() == ""
+    page.table.selectRow(0)
+    page.reason.setText("")
+    page.decide_objection()
+    assert "reason" in errors[-1] and objections.get(path, "Y1").open  # the core refused: no reason
+    page.reason.setText("经核对，场地面积属实")
+    page.decide_objection()
+    assert objections.get(path, "Y1").decision == objections.NOT_UPHELD
+    assert "异议不成立" in page.table.item(0, 5).text()
+    page.write_report_pdf(tmp_path / "report.pdf")
+    assert "张三" in squash(pdftotext(tmp_path / "report.pdf"))
+    assert objections.final_list(path, page.result, today=dt.date(2025, 10, 10)).ready

@@ -11,6 +11,7 @@ import pytest
 from app import journal, merge, notice, objections, panel, upward
 from app.resultfile import load_result
 from panelday import build_day, pdftotext, pngs, squash
+from test_pdfa import pdfa_problems
 
 D = dt.date.fromisoformat
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -93,6 +94,9 @@ def test_the_report_as_pdf(day, tmp_path):
     for f in result.accepted:  # the journal annex names its inputs' fingerprints (a cell may break one at a "-")
         assert f.fingerprint.replace("-", "") in text.replace("-", "")
     assert len(pngs(pdf, tmp_path / "png")) >= 3
+    assert pdfa_problems(pdf) == []  # it goes into the file sent upward: PDF/A-2b
+    notice_pdf = upward.write_notice(result, notice.recorded(day.result_path), tmp_path / "notice.pdf")
+    assert pdfa_problems(notice_pdf) == []
 
 
 def test_the_report_as_an_editable_word_file(day, tmp_path):
@@ -143,3 +147,20 @@ def test_the_command_line_publishes_refuses_past_the_calendar_and_lists_the_jour
     report = run_cli("upward", str(path), "--docx", str(tmp_path / "r.docx"), "--pdf", str(tmp_path / "r.pdf"))
     assert str(tmp_path / "r.docx") in report.stdout
     assert docx.Document(str(tmp_path / "r.docx")).paragraphs[0].text == "评审报告（推荐申报报告）"
+
+
+def test_libreoffice_writer_opens_the_word_file_and_lays_it_out(day, tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice Writer is needed: ./dev test installs libreoffice-writer-nogui"
+    path = upward.write_docx(day.result, tmp_path / "report.docx", session=day.session, today=D("2025-10-10"))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path / "lo"), str(path)], check=True,
+                   capture_output=True, timeout=300)
+    text = squash(pdftotext(tmp_path / "lo" / "report.pdf"))
+    for heading in upward.SECTIONS:
+        assert squash(heading) in text
+    assert "张伟为评审组长（由专家组推选）" in text and "经核对签到表原件，培训量属实" in text
+    assert len(pngs(tmp_path / "lo" / "report.pdf", tmp_path / "png")) >= 3

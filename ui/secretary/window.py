@@ -28,6 +28,7 @@ from ui.secretary.files import MergePage
 from ui.secretary.inspection import InspectionPage
 from ui.secretary.prepare import PreparePage
 from ui.secretary.ranking import RankingPage
+from ui.secretary.report import ReportPage
 
 
 class SecretaryWindow(QMainWindow):
@@ -54,12 +55,15 @@ class SecretaryWindow(QMainWindow):
         self.ranking = RankingPage()
         self.inspection = InspectionPage()
         self.inspection.recorded.connect(self.show_result)
+        self.report = ReportPage()
+        self.report.written.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.exporter = Exporter(self, lambda: self.result)
         self.exporter.saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pages.addTab(self.prepare, tr("1 Prepare"))
         self.pages.addTab(self.merge_page, tr("2 Merge scores"))
         self.pages.addTab(self.ranking, tr("3 Ranking"))
         self.pages.addTab(self.inspection, tr("4 Field inspection and candidates"))
+        self.REPORT = self.pages.addTab(self.report, tr("5 Panel, report and notice"))
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -146,6 +150,7 @@ class SecretaryWindow(QMainWindow):
         for k in (self.RANKING, self.INSPECTION):
             self.pages.setTabEnabled(k, self.result is not None)
         self.merge_action.setEnabled(s is not None)
+        self.pages.setTabEnabled(self.REPORT, s is not None)
         self.room_action.setEnabled(s is not None)
         for a in self.result_actions:
             a.setEnabled(self.result is not None)
@@ -176,6 +181,8 @@ class SecretaryWindow(QMainWindow):
             with contextlib.suppress(PanelReviewError):
                 self.result = found.load()
         self.merge_page.set_result(self.result)
+        self.report.set_session(session)
+        self.report.set_result(self.result)
         self.ranking.set_result(self.result)
         self.inspection.set_result(self.result)
         self._update()
@@ -184,6 +191,7 @@ class SecretaryWindow(QMainWindow):
 
     def show_result(self, result: Result) -> None:
         self.result = result
+        self.report.set_result(result)
         self.ranking.set_result(result)
         self.inspection.set_result(result)
         self._update()

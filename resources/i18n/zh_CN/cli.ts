@@ -463,5 +463,13 @@
             <source>{count} items still need a reason or a confirmation before `scores submit`</source>
             <translation>还有{count}项须写明理由或确认不变，之后才能 `scores submit`</translation>
         </message>
+        <message>
+            <source>the public notice (公示): its 5 working days, then the final list</source>
+            <translation>公示：5个工作日的公示期，以及公示后的最终名单</translation>
+        </message>
+        <message>
+            <source>re-check request to {expert} for {items} written to {file}</source>
+            <translation>已向 {expert} 发出复核请求（{items}），写入 {file}</translation>
+        </message>
     </context>
 </TS>
