@@ -18,7 +18,10 @@ import contextlib
 import hashlib
 import json
 import os
+import secrets
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -31,12 +34,19 @@ from sqlite_utils.migrations import Migrations
 from app import __version__
 from app import rubric as rubric_mod
 from app.errors import ScoreError, ScoreFileError
+from app.i18n import Sentence
 from app.vocabulary import NEGATIVE, NO, POSITIVE, YES
 
 SUFFIX = ".prscore"
 KIND = "panelreview-scores"
 MIGRATIONS = Migrations(KIND)
 DECISIONS = (POSITIVE, NEGATIVE)
+# The longest comment and opinion a score file takes, in characters (a Chinese character, a letter, a
+# punctuation mark or a line break each count one). A 2,000-character comment fills about two pages of the
+# opinion sheet's 评审意见及佐证材料 column; a 3,000-character opinion about a page and a half of its
+# 综合意见 box. The expert window's boxes stop there, and a form import with longer text is refused.
+COMMENT_MAX_CHARS = 2000
+OPINION_MAX_CHARS = 3000
 
 
 # --------------------------------------------------------------------------- schema
@@ -215,15 +225,21 @@ class ScoreFile:
         expert = session.expert(expert_id)
         if path.exists():
             raise ScoreFileError("{file}: a file with this name already exists", file=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".creating")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in (tmp, tmp.with_name(tmp.name + "-journal")):  # an earlier attempt cut off
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
+            tmp.touch(exist_ok=False)
+        except OSError as exc:
+            raise _create_error(path, exc) from None
         db = _connect(tmp)
         try:
             MIGRATIONS.apply(db)
             used = {a.rubric_id for a in session.applicants}
             with db.atomic():
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db["meta"].insert_all([{"key": k, "value": str(v)} for k, v in {
                     "kind": KIND, "schema": SCHEMA, "app_version": __version__,
                     "session_id": session.id, "session_title": session.title, "session_date": session.date or "",
@@ -242,10 +258,12 @@ class ScoreFile:
                 } for k, a in enumerate(session.applicants)])
             db.conn.close()
             os.replace(tmp, path)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             db.conn.close()
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if isinstance(exc, OSError):
+                raise _create_error(path, exc) from None
             raise _write_error(path, exc) from None
         return cls.open(path)
 
@@ -255,9 +273,14 @@ class ScoreFile:
         path = Path(path)
         if not path.is_file():
             raise ScoreFileError("{file}: no such score file", file=str(path))
+        side = side_file(path)
         try:
-            db = _connect(path, readonly=readonly)
+            db = _through_journal(path, side, readonly=readonly) if side is not None else None
+            db = db or _connect(path, readonly=readonly)
             tables = set(db.table_names())
+        except sqlite3.OperationalError as exc:  # locked, unreadable medium: a valid file may be behind it
+            raise ScoreFileError("{file}: the score file cannot be read: {reason}", file=str(path),
+                                 reason=str(exc)) from None
         except sqlite3.DatabaseError:
             raise ScoreFileError("{file}: not a PanelReview score file (not an SQLite database)",
                                  file=str(path)) from None
@@ -625,6 +648,10 @@ class ScoreFile:
         self._check_scorable(applicant_id)
         self._check_target(applicant_id, target_id)
         text = (text or "").strip()
+        if len(text) > COMMENT_MAX_CHARS:
+            raise ScoreError("{applicant} {target}: the comment is {count} characters long; a comment may have at "
+                             "most {max} (about two pages of the printed sheet): shorten it", applicant=applicant_id,
+                             target=target_id, count=len(text), max=COMMENT_MAX_CHARS)
         with self._change():
             old = self.comments(applicant_id).get(target_id)
             if (old or "") == text:
@@ -677,6 +704,10 @@ class ScoreFile:
         if decision is not None and str(decision).strip() not in words:
             raise ScoreError("the recommendation must be {pos} or {neg}, not {value!r}", pos=rec.positive,
                              neg=rec.negative, value=decision)
+        if opinion is not None and len(opinion.strip()) > OPINION_MAX_CHARS:
+            raise ScoreError("{applicant}: the opinion is {count} characters long; an opinion may have at most "
+                             "{max} (about a page and a half of the printed sheet): shorten it",
+                             applicant=applicant_id, count=len(opinion.strip()), max=OPINION_MAX_CHARS)
         with self._change():
             old_decision, old_opinion = self.recommendation(applicant_id)
             new_decision = words[str(decision).strip()] if decision is not None else old_decision
@@ -1144,7 +1175,30 @@ def describe_changes(before_json: str, after_json: str) -> list[str]:
     return out
 
 
-def _connect(path: Path, *, readonly: bool = False) -> Database:
+class _Database(Database):
+    """A score file's connection: every outermost write transaction first rewrites page 1.
+
+    ``PRAGMA user_version = <file id>`` as the transaction's first statement
+    makes SQLite put page 1 (which holds the file id) at the head of the
+    rollback journal, before any page of the file itself is overwritten. A
+    journal this program leaves behind therefore always names the file it
+    belongs to; see `check_journal`.
+    """
+
+    file_id = 0
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["Database"]:
+        outer = not self.conn.in_transaction
+        with super().atomic():
+            if outer:
+                if not self.file_id:  # a new file, or one from before file ids: its id from now on
+                    self.file_id = secrets.randbelow(2 ** 31 - 2) + 1
+                self.conn.execute(f"PRAGMA user_version = {int(self.file_id)}")
+            yield self
+
+
+def _connect(path: Path, *, readonly: bool = False) -> _Database:
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True)
@@ -1155,7 +1209,227 @@ def _connect(path: Path, *, readonly: bool = False) -> Database:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    return Database(conn)
+    db = _Database(conn)
+    db.file_id = conn.execute("PRAGMA user_version").fetchone()[0]
+    return db
+
+
+# --------------------------------------------------------------------------- journals
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+APPLICATION_ID = 0x50527363  # "PRsc" in the SQLite header: a PanelReview score file
+# Tables whose every change is also a history row: a journal that changes one of them without adding to
+# the history did not come from this program (the signature and the migrations table are outside it).
+_LOGGED_TABLES = ("meta", "rubrics", "applicants", "recusals", "answers", "comments", "recommendations",
+                  "citations", "rounds")
+
+
+def side_file(path: Path) -> Path | None:
+    """The journal or WAL file beside `path` that SQLite would apply to it on opening, or None.
+
+    A rollback journal counts when it is not empty and its first byte is not
+    zero (SQLite's own test for a "hot" journal); a WAL file counts whenever
+    it exists (SQLite reads it even for a file that is not in WAL mode).
+    """
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    if os.path.lexists(wal):
+        return wal
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with open(journal, "rb") as fh:
+            first = fh.read(1)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return journal  # a folder or an unreadable file by that name: not ours, and SQLite would trip on it
+    return journal if first not in (b"", b"\x00") else None
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a (copy of a) score file holds, read with plain SQL."""
+
+    intact: bool
+    meta: dict[str, str]
+    history: list[tuple]
+    logged: dict[str, list[tuple]]
+
+
+def _facts(path: Path) -> _Facts | None:
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            intact = conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
+            meta = {k: v for k, v in conn.execute("select key, value from meta")}
+            history = conn.execute("select id, at, round, applicant_id, target_id, field, old, new from history "
+                                   "order by id").fetchall()
+            names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            logged = {t: sorted(conn.execute(f"select * from {t}").fetchall(), key=repr)
+                      for t in _LOGGED_TABLES if t in names}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return _Facts(intact, meta, history, logged)
+
+
+def _header(data: bytes) -> dict[str, int] | None:
+    """Page size, change counter, journal mode (1 rollback, 2 WAL) and file id of an SQLite header."""
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        return None
+    size = int.from_bytes(data[16:18], "big")
+    return {"page_size": 65536 if size == 1 else size, "counter": int.from_bytes(data[24:28], "big"),
+            "mode": data[18], "file_id": int.from_bytes(data[60:64], "big", signed=True),
+            "app_id": int.from_bytes(data[68:72], "big", signed=True)}
+
+
+def _journal_page1(journal: Path, page_size: int) -> tuple[bool, bytes | None]:
+    """(whether the journal's headers are for pages of `page_size` bytes, its copy of page 1 or None)."""
+    data = journal.read_bytes()
+    off, size_ok = 0, True
+    while off + 28 <= len(data) and data[off:off + 8] == JOURNAL_MAGIC:
+        nrec, _nonce, _orig, sector, psize = (int.from_bytes(data[off + k:off + k + 4], "big")
+                                              for k in range(8, 28, 4))
+        if psize != page_size:
+            return False, None
+        if sector < 32 or sector & (sector - 1):
+            break
+        off += sector
+        if nrec in (0, 0xFFFFFFFF):
+            nrec = (len(data) - off) // (psize + 8)
+        for _ in range(nrec):
+            if off + psize + 8 > len(data):
+                break
+            if int.from_bytes(data[off:off + 4], "big") == 1:
+                return size_ok, data[off + 4:off + 4 + psize]
+            off += psize + 8
+        off = -(-off // sector) * sector
+    return size_ok, None
+
+
+def check_journal(path: Path, side: Path, work: Path) -> tuple[Path | None, Sentence | None]:
+    """Whether the journal (or WAL) `side` beside score file `path` is the file's own: (recovered copy, reason).
+
+    A journal beside a score file is what SQLite replays into it when it is
+    opened: the original pages of a write that did not finish. SQLite cannot
+    know whether the journal belongs to the file (its header holds no link to
+    the file), so a journal left by another file — ``E02.prscore-journal``
+    renamed, copied from a stick, or left when a file was replaced — would
+    overwrite this file's pages with another file's and destroy it. This
+    program therefore decides before SQLite sees the file, on private copies
+    in `work`, so the file itself is never touched while deciding:
+
+    1. A WAL file is never ours: score files always use a rollback journal
+       (`_connect`), so a -wal beside a file in rollback mode is foreign.
+    2. The journal's headers must be for the file's page size.
+    3. Every write transaction of this program rewrites page 1 first
+       (`_Database.atomic`), so its journal holds the file's page 1, with the
+       random file id that `create` put in the header (``user_version``)
+       and a change counter equal to the file's or one less. A copy of page
+       1 with another id, or another counter, is another file's.
+    4. The journal is replayed into a copy of the file (what SQLite would do);
+       the result must be an intact score file of the same session, expert
+       and creation time as the file; its history must be the file's history
+       or the start of it (history only grows, so an unfinished write can only
+       have added to it); and where the history is the same, everything the
+       history records must be the same too.
+
+    Where the file as it stands cannot be read (a write torn half-way), only
+    3 can tell: a journal with the file's page 1 and id is applied, any other
+    is refused. Returns the recovered copy when the journal belongs to the
+    file (or changes nothing in it), else None and the reason in words.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    raw = work / "as-is.prscore"
+    shutil.copyfile(path, raw)
+    head = _header(raw.read_bytes()[:100])
+    wal = side.name.endswith("-wal")
+    if wal and (head is None or head["mode"] != 2):
+        return None, Sentence("score files never use a WAL file, so this one was left by another program or file")
+    page1 = None
+    if not wal:
+        if not side.is_file():
+            return None, Sentence("it is not a journal file")
+        size_ok, page1 = _journal_page1(side, head["page_size"] if head else 0)
+        if not size_ok:
+            return None, Sentence("it was written for a file with pages of another size")
+    trial = work / "trial.prscore"
+    shutil.copyfile(path, trial)
+    shutil.copyfile(side, trial.with_name(trial.name + ("-wal" if wal else "-journal")))
+    try:
+        conn = sqlite3.connect(str(trial))
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()  # SQLite replays the journal here
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None, Sentence("replaying it would leave a damaged file")
+    if raw.read_bytes() == trial.read_bytes():
+        return trial, None  # SQLite would only delete it: it changes nothing in the file
+    recovered, before = _facts(trial), _facts(raw)
+    if recovered is None or not recovered.intact or recovered.meta.get("kind") != KIND:
+        return None, Sentence("replaying it would leave a damaged file")
+    if page1 is not None and head is not None:
+        mine = _header(page1)
+        if mine is None or (head["file_id"] and mine["file_id"] != head["file_id"]):
+            return None, Sentence("its copy of the file's first page carries another file's identity")
+        if head["counter"] not in (mine["counter"], mine["counter"] + 1):
+            return None, Sentence("its copy of the file's first page is from another point in time")
+    if before is None or not before.intact:
+        if page1 is None or head is None or not head["file_id"]:
+            return None, Sentence("the file as it stands cannot be read, and the journal does not show that it "
+                                  "belongs to it")
+        return trial, None
+    for key in ("session_id", "expert_id", "created"):
+        if recovered.meta.get(key) != before.meta.get(key):
+            return None, Sentence("it holds another score file's pages (another expert or session)")
+    if recovered.history != before.history[:len(recovered.history)]:
+        return None, Sentence("it would rewrite the file's history")
+    if len(recovered.history) == len(before.history) and recovered.logged != before.logged:
+        return None, Sentence("it would change answers without a trace in the history")
+    return trial, None
+
+
+def _through_journal(path: Path, side: Path, *, readonly: bool) -> _Database | None:
+    """Open `path` with the journal `side` beside it, once `check_journal` says the journal is the file's.
+
+    Read-only: the recovered copy, in memory (the file is not touched; a
+    writing command recovers it). Writing: None, and SQLite replays the
+    journal into the file when it is opened. A journal that is not the
+    file's: ScoreFileError naming it, and neither file is changed.
+    """
+    with tempfile.TemporaryDirectory(prefix="panelreview-journal-") as work:
+        try:
+            recovered, reason = check_journal(path, side, Path(work))
+        except OSError as exc:
+            recovered, reason = None, Sentence("it cannot be read: {reason}", reason=str(exc))
+        if recovered is None:
+            raise ScoreFileError(
+                "{file}: the file {journal} beside it is not this file's journal ({reason}). Opening the score "
+                "file would have written that file's pages into it, so nothing was opened and nothing was "
+                "changed. Move {journal} out of this folder (keep it until you know where it came from), then "
+                "try again.", file=str(path), journal=side.name, reason=str(reason))
+        if not readonly:
+            return None
+        conn = sqlite3.connect(":memory:")
+        src = sqlite3.connect(str(recovered))
+        try:
+            src.backup(conn)
+        finally:
+            src.close()
+    conn.execute("PRAGMA foreign_keys=ON")
+    db = _Database(conn)
+    db.file_id = conn.execute("PRAGMA user_version").fetchone()[0]
+    return db
+
+
+def _create_error(path: Path, exc: OSError) -> ScoreFileError:
+    from app.files import storage_error
+
+    return ScoreFileError("cannot create the score file {file}: {reason}", file=str(path),
+                          reason=str(storage_error(exc, exc.filename or path)))
 
 
 def _write_error(path: Path, exc: sqlite3.Error) -> ScoreError:

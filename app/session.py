@@ -36,7 +36,9 @@ from app import rubric as rubric_mod
 from app.errors import PanelReviewError, RubricError, SessionError, TableError
 from app.quota import Quota
 from app.rubric import Applied, Rubric
-from app.tables import Applicant, Expert, parse_applicants, parse_experts, problems_error, read_table
+from app import files as files_mod
+from app.tables import (APPLICANT_COLUMNS, Applicant, Expert, Table, header_key, parse_applicants, parse_experts,
+                        problems_error, read_table)
 
 __all__ = ["Applicant", "Expert", "MaterialFile", "Verification", "Session", "create", "open_session",
            "match_material", "DEFAULT_SETTINGS", "METHODS", "MANIFEST"]
@@ -192,9 +194,7 @@ def _copy_hashing(src: Path, dst: Path) -> tuple[int, str]:
             h.update(chunk)
             fout.write(chunk)
             size += len(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-    shutil.copystat(src, dst)
+    shutil.copystat(src, dst)  # made durable all at once (files.sync_files) before the session is renamed in
     return size, h.hexdigest()
 
 
@@ -216,12 +216,6 @@ def page_count(path: Path) -> int | None:
 def _is_junk(path: Path) -> bool:
     name = path.name
     return name.casefold() in JUNK or name.startswith("~$") or name.startswith("._")
-
-
-def _hand_in(folder: Path) -> list[Path]:
-    """Every file of an applicant's folder (subfolders too), in a stable order."""
-    return sorted((p for p in folder.rglob("*") if p.is_file() and not _is_junk(p)),
-                  key=lambda p: p.relative_to(folder).as_posix())
 
 
 # --------------------------------------------------------------------------- creating
@@ -258,9 +252,14 @@ def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materi
     problems: list[PanelReviewError] = []
     people: list[Applicant] = []
     panel: list[Expert] = []
+    hand_ins: dict[str, tuple[Path, list[Path]]] = {}
     try:
-        people, found = parse_applicants(read_table(applicants), known, materials=materials)
+        table = read_table(applicants)
+        people, found = parse_applicants(table, known, materials=materials)
         problems += found
+        if not found:
+            hand_ins, found = _hand_ins(table, people, materials)
+            problems += found
     except TableError as exc:
         problems.append(exc)
     try:
@@ -275,14 +274,22 @@ def create(out_dir: Path, *, title: str, applicants: Path, experts: Path, materi
     groups = _check_quotas(quotas or {}, people, used)
     chosen = _check_settings(dict(settings or {}, method=method))
 
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".creating", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".creating", dir=out_dir.parent))
+    except OSError as exc:
+        raise SessionError("cannot create the session folder {path}: {reason}", path=str(out_dir),
+                           reason=str(files_mod.storage_error(exc, out_dir.parent))) from None
     try:
         _write(tmp, title=title, date=date, quotas=groups, settings=chosen, rubrics=used, applicants=people,
-               experts=panel, materials=materials)
+               experts=panel, hand_ins=hand_ins)
         if out_dir.exists():
             out_dir.rmdir()  # empty, checked above
         os.replace(tmp, out_dir)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SessionError("cannot create the session folder {path}: {reason}", path=str(out_dir),
+                           reason=str(files_mod.storage_error(exc, exc.filename or out_dir))) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -326,14 +333,53 @@ def _check_settings(settings: dict[str, Any]) -> dict[str, Any]:
     return dict(DEFAULT_SETTINGS, **settings)
 
 
+def _hand_ins(table: Table, people: list[Applicant], materials: Path
+              ) -> tuple[dict[str, tuple[Path, list[Path]]], list[PanelReviewError]]:
+    """Each applicant's folder and files, all inside `materials` (app.files.inside), and what was refused.
+
+    The folder a row names must lie inside the materials folder the secretary
+    chose; a symbolic link in it is refused, never copied by content.
+    """
+    keys = {header_key(w) for w in APPLICANT_COLUMNS["folder"]}
+    col = next((i for i, h in enumerate(table.header) if header_key(h) in keys), None)
+    if col is None:
+        col = next((i for i, h in enumerate(table.header) if header_key(h) in
+                    {header_key(w) for w in APPLICANT_COLUMNS["id"]}), 0)
+    out: dict[str, tuple[Path, list[Path]]] = {}
+    problems: list[PanelReviewError] = []
+    base = Path(materials).resolve()
+    column = table.column_name(col)
+    for k, a in enumerate(people):
+        row = a.rubric_choice.row if a.rubric_choice else table.header_row + 1 + k
+        where = dict(file=table.file, row=row, column=column, value=a.folder)
+        try:
+            src = files_mod.inside(base, a.folder, resolved=True)
+        except files_mod.OutsideFolder as exc:
+            problems.append(TableError("{file}: row {row}, column {column}: the folder {value!r} is refused: "
+                                       "{reason}; name a folder inside {materials}", reason=str(exc),
+                                       materials=str(materials), **where))
+            continue
+        found, links = files_mod.walk_regular(src)
+        for link in links:
+            problems.append(TableError("{file}: row {row}, column {column}: {link} in folder {value!r} is a "
+                                       "symbolic link; links are not copied into a session: put the file itself "
+                                       "in the folder", link=link.relative_to(src).as_posix(), **where))
+        out[a.id] = (src, sorted((f for f in found if not _is_junk(f)), key=lambda f: f.relative_to(src).as_posix()))
+    return out, problems
+
+
 def _write(folder: Path, *, title: str, date: str, quotas: list[Quota], settings: dict[str, Any],
            rubrics: dict[str, Rubric], applicants: list[Applicant], experts: list[Expert],
-           materials: Path) -> None:
+           hand_ins: dict[str, tuple[Path, list[Path]]]) -> None:
     files = []
+    wanted: dict[tuple, list[str]] = {}  # the materials a rubric asks of a profile (many applicants share one)
     for a in applicants:
-        src = materials / a.folder
-        names = [m.name for m in rubrics[a.rubric_id].apply(a.profile).materials]
-        for f in _hand_in(src):
+        src, hand_in = hand_ins[a.id]
+        key = (a.rubric_id, tuple(sorted(a.profile.items())))
+        if key not in wanted:
+            wanted[key] = [m.name for m in rubrics[a.rubric_id].apply(a.profile).materials]
+        names = wanted[key]
+        for f in hand_in:
             rel = Path(MATERIALS, a.id, f.relative_to(src))
             dst = folder / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -342,6 +388,7 @@ def _write(folder: Path, *, title: str, date: str, quotas: list[Quota], settings
             pages = page_count(dst) if dst.suffix.lower() == ".pdf" else None
             files.append({"path": rel.as_posix(), "applicant_id": a.id, "size": size, "sha256": digest,
                           "material": material, "pages": pages})
+    files_mod.sync_files([folder / f["path"] for f in files])
 
     db = sqlite_utils.Database(folder / MANIFEST)
     try:
@@ -374,6 +421,19 @@ def _write(folder: Path, *, title: str, date: str, quotas: list[Quota], settings
 
 
 # --------------------------------------------------------------------------- opening
+
+
+def _indexed(session: "Session", name: str) -> dict[str, Any]:
+    """id → entry of the session's list `name` (applicants, experts), rebuilt when the list is replaced or grows."""
+    people = getattr(session, name)
+    cache = session.__dict__.setdefault("_index", {})
+    key = (id(people), len(people))
+    if name not in cache or cache[name][0] != key:
+        index: dict[str, Any] = {}
+        for p in people:
+            index.setdefault(p.id, p)  # the first wins, as the scan did
+        cache[name] = (key, index)
+    return cache[name][1]
 
 
 def _connect(manifest: Path, mode: str) -> sqlite3.Connection:
@@ -536,16 +596,16 @@ class Session:
     # -- lookups ---------------------------------------------------------
 
     def applicant(self, applicant_id: str) -> Applicant:
-        for a in self.applicants:
-            if a.id == applicant_id:
-                return a
-        raise SessionError("session {title} has no applicant {id}", title=self.title, id=applicant_id)
+        found = _indexed(self, "applicants").get(applicant_id)
+        if found is None:
+            raise SessionError("session {title} has no applicant {id}", title=self.title, id=applicant_id)
+        return found
 
     def expert(self, expert_id: str) -> Expert:
-        for e in self.experts:
-            if e.id == expert_id:
-                return e
-        raise SessionError("session {title} has no expert {id}", title=self.title, id=expert_id)
+        found = _indexed(self, "experts").get(expert_id)
+        if found is None:
+            raise SessionError("session {title} has no expert {id}", title=self.title, id=expert_id)
+        return found
 
     def applied(self, applicant_id: str) -> Applied:
         """The session's copy of the applicant's rubric, applied to its profile."""
@@ -556,7 +616,13 @@ class Session:
 
     def materials(self, applicant_id: str) -> list[MaterialFile]:
         self.applicant(applicant_id)
-        return [f for f in self._files if f.applicant_id == applicant_id]
+        key = id(self._files), len(self._files)
+        if getattr(self, "_by_applicant", (None,))[0] != key:
+            by: dict[str, list[MaterialFile]] = {}
+            for f in self._files:
+                by.setdefault(f.applicant_id, []).append(f)
+            self._by_applicant = (key, by)
+        return list(self._by_applicant[1].get(applicant_id, []))
 
     def material_path(self, mf: MaterialFile) -> Path:
         return self.path.joinpath(*mf.path.split("/"))

@@ -687,19 +687,49 @@ def _section_stopped(sheet: _Sheet, sec: rubric_mod.Section) -> bool:
     return bool(scored) and all(_criterion_stop(sheet, c) for c in scored)
 
 
+# Where a long text may be cut into paragraphs of its own: after a sentence (Chinese or Western) or a clause.
+_BREAKS = re.compile(r"[。！？；!?;…]+[”’」』）)]*|[，,、]")
+
+
+def text_parts(text: str, size: int = 400) -> list[str]:
+    """`text` as paragraphs of at most about `size` characters: its own lines, long ones cut after a sentence.
+
+    A table cell holding one huge paragraph is laid out again for every page
+    it runs onto (341,333 characters took 38 s); short paragraphs are laid out
+    once each, so the time grows with the text, not with its square.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > size:
+            cut = 0
+            for m in _BREAKS.finditer(line, size // 2, size):
+                cut = m.end()
+            cut = cut or size
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out
+
+
 def _recommendation_table(sheet: _Sheet, width: float) -> Any:
     rec = sheet.rubric.recommendation
     marks = []
     for key, words in ((POSITIVE, rec.positive), (NEGATIVE, rec.negative)):
         marks.append(("■ " if sheet.decision == key else "□ ") + words)
     label = 24 * MM
-    data = [
-        [P("评审结论", "label"), PM(("&nbsp;" * 10).join(escape(m) for m in marks), "value")],
-        [P("综合意见", "label"), P(sheet.opinion or "—", "value")],
-    ]
+    parts = text_parts(sheet.opinion or "—")
+    data = [[P("评审结论", "label"), PM(("&nbsp;" * 10).join(escape(m) for m in marks), "value")]]
+    data += [[P("综合意见", "label") if k == 0 else "", P(part, "value")] for k, part in enumerate(parts)]
+    last = len(data) - 1
+    # One row per part (a long opinion splits between rows, page after page, in time that grows with it),
+    # drawn as one box: no rules between the parts.
     return ruled(data, [label, width - label], header_rows=0,
                  extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_GREY), ("VALIGN", (0, 1), (0, 1), "TOP"),
-                        ("TOPPADDING", (1, 1), (1, 1), 6), ("BOTTOMPADDING", (1, 1), (1, 1), 8)])
+                        ("LINEBELOW", (0, 1), (0, last - 1), GRID, HEADER_GREY),
+                        ("LINEBELOW", (1, 1), (1, last - 1), GRID, "#FFFFFF"),
+                        ("LINEBEFORE", (1, 1), (1, -1), GRID, "#000000"),
+                        ("TOPPADDING", (1, 2), (1, last), 0), ("BOTTOMPADDING", (1, 1), (1, last - 1), 0),
+                        ("TOPPADDING", (1, 1), (1, 1), 6), ("BOTTOMPADDING", (1, last), (1, last), 8)])
 
 
 def _signature_block(scores: ScoreFile, width: float, *, date: str) -> Any:

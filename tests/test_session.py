@@ -176,9 +176,9 @@ def test_bad_tables_leave_nothing_behind(tmp_path, materials):
 
 def test_failure_while_writing_removes_the_temporary_folder(tmp_path, materials, monkeypatch):
     def boom(*a, **k):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
     monkeypatch.setattr(session, "_copy_hashing", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(SessionError, match=r"cannot create the session folder .*/s: the disk is full; nothing was"):
         session.create(tmp_path / "s", title="t", applicants=DATA / "applicants_utf8.csv",
                        experts=DATA / "experts_utf8.csv", materials=materials)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hand-in"]

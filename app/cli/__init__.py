@@ -31,10 +31,11 @@ import os
 import sys
 from typing import Sequence
 
-from app import __version__, i18n
+from app import __version__, files, i18n
 from app.cli import demo, merge, panel, recheck, rubric, scores, session, sheets, upward
 from app.cli.arguments import PairsAction, UsageError, parse_pairs
-from app.cli.output import aligned, emit_json, err, out, print_table, problems
+from app.cli.output import (DEFAULT_PROBLEM_LIMIT, aligned, emit_json, err, out, print_table, problems,
+                            set_problem_limit)
 from app.errors import PanelReviewError
 from app.i18n import tr
 
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="panelreview", description=tr("Expert review panels: rubrics, scores, merge, sheets."))
     p.add_argument("--version", action="version", version=f"PanelReview {__version__}")
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=tr("language of messages (default: Chinese)"))
+    p.add_argument("--all-problems", action="store_true",
+                   help=tr("print every problem found, not only the first {n}").format(n=DEFAULT_PROBLEM_LIMIT))
     sub = p.add_subparsers(dest="group", metavar="COMMAND")
     for module in (rubric, demo, session, scores, merge, sheets, panel, upward, recheck):
         module.register(sub)
@@ -63,6 +66,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
+    set_problem_limit(None if args.all_problems else DEFAULT_PROBLEM_LIMIT)
     handler = getattr(args, "handler", None)
     if handler is None:  # `panelreview` alone
         parser.print_help()
@@ -73,6 +77,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         getattr(args, "parser", parser).error(str(exc))
     except PanelReviewError as exc:
         return problems(exc)
+    except BrokenPipeError:
+        raise  # main() ends quietly
+    except OSError as exc:  # a read-only or full disk met below a command: a sentence, not a traceback
+        return problems(files.storage_error(exc))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
 

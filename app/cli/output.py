@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from app.errors import PanelReviewError
+from app.i18n import tr
 
 
 def out(text: str = "") -> None:
@@ -25,11 +26,33 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+# How many of an error's problems are printed (a table of 200,000 bad rows must not print 200,000 lines);
+# `panelreview --all-problems ...` sets it to None, to print every one.
+DEFAULT_PROBLEM_LIMIT = 50
+PROBLEM_LIMIT: int | None = DEFAULT_PROBLEM_LIMIT
+
+
+def set_problem_limit(limit: int | None) -> None:
+    """How many problems `problems()` prints from now on (None: every one)."""
+    global PROBLEM_LIMIT
+    PROBLEM_LIMIT = limit
+
+
+def capped(lines: list[str], *, indent: str = "") -> list[str]:
+    """The first PROBLEM_LIMIT of `lines`, then "… and N more" saying how to see them all."""
+    limit = PROBLEM_LIMIT
+    if limit is None or len(lines) <= limit:
+        return list(lines)
+    more = len(lines) - limit
+    return lines[:limit] + [indent + tr("… and {count} more (run again with --all-problems to see every one)")
+                            .format(count=more)]
+
+
 def problems(exc: PanelReviewError, *, indent: str = "") -> int:
-    """An error and each problem it carries, one sentence a line on stderr; exit status 1."""
+    """An error and each problem it carries, one sentence a line on stderr (capped, see `capped`); exit status 1."""
     err(str(exc))
-    for p in exc.problems:
-        err(indent + str(p))
+    for line in capped([indent + str(p) for p in exc.problems], indent=indent):
+        err(line)
     return 1
 
 

@@ -471,5 +471,13 @@
             <source>re-check request to {expert} for {items} written to {file}</source>
             <translation>已向 {expert} 发出复核请求（{items}），写入 {file}</translation>
         </message>
+        <message>
+            <source>… and {count} more (run again with --all-problems to see every one)</source>
+            <translation>……另有 {count} 条（加 --all-problems 重新运行可查看全部）</translation>
+        </message>
+        <message>
+            <source>print every problem found, not only the first {n}</source>
+            <translation>列出发现的全部问题，而不只是前 {n} 条</translation>
+        </message>
     </context>
 </TS>

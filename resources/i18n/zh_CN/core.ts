@@ -783,5 +783,69 @@
             <source>to do</source>
             <translation>待处理</translation>
         </message>
+        <message>
+            <source>cannot create the score file {file}: {reason}</source>
+            <translation>无法创建评分文件 {file}：{reason}</translation>
+        </message>
+        <message>
+            <source>{applicant}: the opinion is {count} characters long; an opinion may have at most {max} (about a page and a half of the printed sheet): shorten it</source>
+            <translation>{applicant}：综合意见有 {count} 个字符，综合意见最多 {max} 个字符（约为打印意见书的一页半），请精简</translation>
+        </message>
+        <message>
+            <source>score files never use a WAL file, so this one was left by another program or file</source>
+            <translation>评分文件从不使用 WAL 文件，此文件是其他程序或其他文件留下的</translation>
+        </message>
+        <message>
+            <source>replaying it would leave a damaged file</source>
+            <translation>应用它会使文件损坏</translation>
+        </message>
+        <message>
+            <source>it would rewrite the file's history</source>
+            <translation>应用它会改写该文件的修改记录</translation>
+        </message>
+        <message>
+            <source>it would change answers without a trace in the history</source>
+            <translation>应用它会改动评分，而修改记录中没有任何痕迹</translation>
+        </message>
+        <message>
+            <source>{file}: the file {journal} beside it is not this file's journal ({reason}). Opening the score file would have written that file's pages into it, so nothing was opened and nothing was changed. Move {journal} out of this folder (keep it until you know where it came from), then try again.</source>
+            <translation>{file}：旁边的 {journal} 不是该文件自己的日志文件（{reason}）。打开评分文件会把那个文件的数据写入其中，因此没有打开，也没有做任何改动。请把 {journal} 移出此文件夹（在弄清其来历之前请保留），然后重试。</translation>
+        </message>
+        <message>
+            <source>{file}: the score file cannot be read: {reason}</source>
+            <translation>{file}：评分文件无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>it is not a journal file</source>
+            <translation>它不是日志文件</translation>
+        </message>
+        <message>
+            <source>it was written for a file with pages of another size</source>
+            <translation>它是为页面大小不同的另一个文件写的</translation>
+        </message>
+        <message>
+            <source>its copy of the file's first page carries another file's identity</source>
+            <translation>其中保存的文件首页带有另一个文件的标识</translation>
+        </message>
+        <message>
+            <source>its copy of the file's first page is from another point in time</source>
+            <translation>其中保存的文件首页来自另一个时间点</translation>
+        </message>
+        <message>
+            <source>the file as it stands cannot be read, and the journal does not show that it belongs to it</source>
+            <translation>该文件现状无法读取，且日志文件不能证明属于该文件</translation>
+        </message>
+        <message>
+            <source>it holds another score file's pages (another expert or session)</source>
+            <translation>其中是另一个评分文件的数据（其他专家或其他评审活动）</translation>
+        </message>
+        <message>
+            <source>it cannot be read: {reason}</source>
+            <translation>该文件无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>{applicant} {target}: the comment is {count} characters long; a comment may have at most {max} (about two pages of the printed sheet): shorten it</source>
+            <translation>{applicant} {target}：该意见有 {count} 个字符，每条意见最多 {max} 个字符（约为打印意见书的两页），请精简</translation>
+        </message>
     </context>
 </TS>

@@ -435,5 +435,49 @@
             <source>{file}: the record of round {round} was edited</source>
             <translation>{file}：第{round}轮的提交记录被改动过</translation>
         </message>
+        <message>
+            <source>{path}: {reason}</source>
+            <translation>{path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: the disk or folder is read-only (a write-protected stick, a disc, a read-only share); nothing was written there. Choose a folder on a writable disk, or remove the write protection, and run it again.</source>
+            <translation>{path}：磁盘或文件夹是只读的（写保护的U盘、光盘或只读共享）；没有写入任何内容。请选择可写磁盘上的文件夹，或解除写保护，然后重新运行。</translation>
+        </message>
+        <message>
+            <source>{path}: the disk is full; nothing was written there. Free some space or choose another disk, and run it again.</source>
+            <translation>{path}：磁盘已满；没有写入任何内容。请腾出空间或选择其他磁盘后重新运行。</translation>
+        </message>
+        <message>
+            <source>{path}: permission denied; nothing was written there. Choose a folder you may write to, and run it again.</source>
+            <translation>{path}：没有权限；没有写入任何内容。请选择有写入权限的文件夹后重新运行。</translation>
+        </message>
+        <message>
+            <source>the name is empty</source>
+            <translation>名称为空</translation>
+        </message>
+        <message>
+            <source>it is an absolute path, not a folder inside the materials folder</source>
+            <translation>这是绝对路径，而不是材料文件夹内的文件夹</translation>
+        </message>
+        <message>
+            <source>it holds "..", which leads out of the materials folder</source>
+            <translation>其中含有“..”，会指向材料文件夹之外</translation>
+        </message>
+        <message>
+            <source>it leads through a link to a place outside the materials folder</source>
+            <translation>它经由链接指向材料文件夹之外的位置</translation>
+        </message>
+        <message>
+            <source>cannot create the session folder {path}: {reason}</source>
+            <translation>无法创建评审活动文件夹 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: {link} in folder {value!r} is a symbolic link; links are not copied into a session: put the file itself in the folder</source>
+            <translation>{file}：第 {row} 行，{column} 列：文件夹 {value!r} 中的 {link} 是符号链接；链接不会复制到评审活动中，请把文件本身放入该文件夹</translation>
+        </message>
+        <message>
+            <source>{file}: row {row}, column {column}: the folder {value!r} is refused: {reason}; name a folder inside {materials}</source>
+            <translation>{file}：第 {row} 行，{column} 列：不接受文件夹 {value!r}：{reason}；请填写 {materials} 内的文件夹</translation>
+        </message>
     </context>
 </TS>
