@@ -57,7 +57,8 @@ def test_files_are_written_whole(tmp_path):
 
 PACKAGES = ("app", "ui")
 # The modules that own a file format: only they open SQLite or read a database handle's tables.
-STORAGE = {"app.session", "app.scorefile", "app.resultfile"}
+STORAGE = {"app.session", "app.scorefile", "app.resultfile",
+           "app.scanstore"}  # OCR text and intake findings, written after the read-only manifest
 
 
 def modules() -> dict[str, Path]:

@@ -32,7 +32,7 @@ import sys
 from typing import Sequence
 
 from app import __version__, files, i18n
-from app.cli import demo, merge, panel, recheck, rubric, scores, session, sheets, upward
+from app.cli import demo, intake, merge, panel, recheck, rubric, scores, session, sheets, upward
 from app.cli.arguments import PairsAction, UsageError, parse_pairs
 from app.cli.output import (DEFAULT_PROBLEM_LIMIT, aligned, emit_json, err, out, print_table, problems,
                             set_problem_limit)
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-problems", action="store_true",
                    help=tr("print every problem found, not only the first {n}").format(n=DEFAULT_PROBLEM_LIMIT))
     sub = p.add_subparsers(dest="group", metavar="COMMAND")
-    for module in (rubric, demo, session, scores, merge, sheets, panel, upward, recheck):
+    for module in (rubric, demo, session, scores, merge, sheets, intake, panel, upward, recheck):
         module.register(sub)
     return p
 

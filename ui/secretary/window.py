@@ -23,6 +23,7 @@ from app.session import Session, open_session
 from ui import settings
 from ui.dialogs import show_about, show_error
 from ui.i18n import language_menu, tr
+from ui.secretary.acceptance import AcceptancePage
 from ui.secretary.export import CANDIDATES, SUMMARY, Exporter
 from ui.secretary.files import MergePage
 from ui.secretary.inspection import InspectionPage
@@ -63,6 +64,8 @@ class SecretaryWindow(QMainWindow):
         self.pages.addTab(self.merge_page, tr("2 Merge scores"))
         self.pages.addTab(self.ranking, tr("3 Ranking"))
         self.pages.addTab(self.inspection, tr("4 Field inspection and candidates"))
+        self.intake = AcceptancePage()  # the intake check (受理), before the meeting
+        self.INTAKE = self.pages.addTab(self.intake, tr("Intake check"))
         self.REPORT = self.pages.addTab(self.report, tr("5 Panel, report and notice"))
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -145,7 +148,7 @@ class SecretaryWindow(QMainWindow):
             self.banner.setText(tr("<b>{title}</b>　{date}　·　{experts} experts, {applicants} applicants　·　"
                                    "result: {result}").format(title=s.title, date=s.date, experts=len(s.experts),
                                                               applicants=len(s.applicants), result=where))
-        for k in (self.MERGE,):
+        for k in (self.MERGE, self.INTAKE):
             self.pages.setTabEnabled(k, s is not None)
         for k in (self.RANKING, self.INSPECTION):
             self.pages.setTabEnabled(k, self.result is not None)
@@ -175,6 +178,7 @@ class SecretaryWindow(QMainWindow):
         if self.prepare.session is None or self.prepare.session.path != session.path:
             self.prepare.set_session(session)
         self.merge_page.set_session(session)
+        self.intake.set_session(session)
         self.result = None
         found = ResultFile.existing(session)
         if found is not None:

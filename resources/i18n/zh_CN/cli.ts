@@ -304,8 +304,80 @@
             <translation>打印（评审报告附件）</translation>
         </message>
         <message>
+            <source>the public notice (公示): its 5 working days, then the final list</source>
+            <translation>公示：5个工作日的公示期，以及公示后的最终名单</translation>
+        </message>
+        <message>
             <source>warning: {sentence}</source>
             <translation>提示：{sentence}</translation>
+        </message>
+        <message>
+            <source>about {minutes} min left</source>
+            <translation>约剩{minutes}分钟</translation>
+        </message>
+        <message>
+            <source>accept a finding with a note (an empty note takes it back)</source>
+            <translation>附说明接受一条检查结果（说明为空则撤销接受）</translation>
+        </message>
+        <message>
+            <source>accepted: {note}</source>
+            <translation>已接受：{note}</translation>
+        </message>
+        <message>
+            <source>check every material: present, named, a real PDF, readable, page limit, resolution, sharpness, skew, blank and upside-down pages, seal</source>
+            <translation>检查每份材料：是否提交、是否按材料名称命名、是否为真正的PDF、能否打开、页数限制、分辨率、清晰度、歪斜、空白页和颠倒页、公章</translation>
+        </message>
+        <message>
+            <source>check the materials before the meeting (受理) and recognise their text</source>
+            <translation>评审前受理检查材料并识别其文字</translation>
+        </message>
+        <message>
+            <source>largest skew accepted (default: {n})</source>
+            <translation>允许的最大歪斜角度（默认：{n}）</translation>
+        </message>
+        <message>
+            <source>lowest resolution accepted (default: {n})</source>
+            <translation>允许的最低分辨率（默认：{n}）</translation>
+        </message>
+        <message>
+            <source>only this applicant (may be repeated)</source>
+            <translation>只检查该申报单位（可重复）</translation>
+        </message>
+        <message>
+            <source>processes (default: one per core)</source>
+            <translation>进程数（默认：每个处理器核心一个）</translation>
+        </message>
+        <message>
+            <source>recognise the text of every scanned page (once; goes on where it stopped)</source>
+            <translation>识别每一页扫描件的文字（只做一次；中断后从停下处继续）</translation>
+        </message>
+        <message>
+            <source>the finding's key, as `intake check --json` prints it</source>
+            <translation>检查结果的键，即 `intake check --json` 输出的 key</translation>
+        </message>
+        <message>
+            <source>why it is accepted</source>
+            <translation>接受的理由</translation>
+        </message>
+        <message>
+            <source>write a notice to supply materials again (通知补正材料) per applicant into DIR</source>
+            <translation>为每个申报单位在 DIR 中生成一份通知补正材料</translation>
+        </message>
+        <message>
+            <source>wrote {file}</source>
+            <translation>已写入 {file}</translation>
+        </message>
+        <message>
+            <source>{count} pages could not be read</source>
+            <translation>{count}页无法识别</translation>
+        </message>
+        <message>
+            <source>{done} of {total} pages have their text</source>
+            <translation>{total}页中已有{done}页完成文字识别</translation>
+        </message>
+        <message>
+            <source>{open} findings to remedy, {accepted} accepted</source>
+            <translation>{open}项需补正，{accepted}项已接受</translation>
         </message>
         <message>
             <source>--item {value!r} must be written APPLICANT:ITEM, e.g. A1:S5.1</source>
@@ -464,20 +536,16 @@
             <translation>还有{count}项须写明理由或确认不变，之后才能 `scores submit`</translation>
         </message>
         <message>
-            <source>the public notice (公示): its 5 working days, then the final list</source>
-            <translation>公示：5个工作日的公示期，以及公示后的最终名单</translation>
-        </message>
-        <message>
-            <source>re-check request to {expert} for {items} written to {file}</source>
-            <translation>已向 {expert} 发出复核请求（{items}），写入 {file}</translation>
+            <source>print every problem found, not only the first {n}</source>
+            <translation>列出发现的全部问题，而不只是前 {n} 条</translation>
         </message>
         <message>
             <source>… and {count} more (run again with --all-problems to see every one)</source>
             <translation>……另有 {count} 条（加 --all-problems 重新运行可查看全部）</translation>
         </message>
         <message>
-            <source>print every problem found, not only the first {n}</source>
-            <translation>列出发现的全部问题，而不只是前 {n} 条</translation>
+            <source>re-check request to {expert} for {items} written to {file}</source>
+            <translation>已向 {expert} 发出复核请求（{items}），写入 {file}</translation>
         </message>
     </context>
 </TS>

@@ -560,6 +560,34 @@
             <translation>{item}：0分不在任何档次内；如申报单位不符合任一档次，请选择“无符合档次”</translation>
         </message>
         <message>
+            <source>confirmed unchanged</source>
+            <translation>复核确认不变</translation>
+        </message>
+        <message>
+            <source>dissent on a condition</source>
+            <translation>条件认定意见不一致</translation>
+        </message>
+        <message>
+            <source>objective item inconsistent</source>
+            <translation>客观评审因素评分不一致</translation>
+        </message>
+        <message>
+            <source>outside its band</source>
+            <translation>超出评分标准范围</translation>
+        </message>
+        <message>
+            <source>{expert} gave {item} {points} points, outside its bands ({allowed})</source>
+            <translation>{expert} 对 {item} 评 {points} 分，超出评分标准范围（{allowed}）</translation>
+        </message>
+        <message>
+            <source>{item} {text} is an objective item and the experts' answers differ: {answers}; majority {majority}, different: {experts}</source>
+            <translation>{item} {text} 属客观评审因素，专家评分不一致：{answers}；多数为 {majority}，不同者：{experts}</translation>
+        </message>
+        <message>
+            <source>{item} {text}: the panel found it {finding} ({yes} yes, {no} no); answered otherwise: {experts}</source>
+            <translation>{item} {text}：专家组认定为“{finding}”（是 {yes}，否 {no}）；意见不同者：{experts}</translation>
+        </message>
+        <message>
             <source>field inspection</source>
             <translation>实地考察</translation>
         </message>
@@ -748,32 +776,220 @@
             <translation>本次评审没有专家：无承诺书可打印</translation>
         </message>
         <message>
-            <source>confirmed unchanged</source>
-            <translation>复核确认不变</translation>
+            <source>not handed in</source>
+            <translation>未提交</translation>
         </message>
         <message>
-            <source>dissent on a condition</source>
-            <translation>条件认定意见不一致</translation>
+            <source>named after no material this applicant must hand in</source>
+            <translation>文件名与本单位应提交的任何材料名称都不对应</translation>
         </message>
         <message>
-            <source>objective item inconsistent</source>
-            <translation>客观评审因素评分不一致</translation>
+            <source>not a PDF but {kind} named .pdf</source>
+            <translation>不是PDF文件，而是改名为.pdf的{kind}</translation>
         </message>
         <message>
-            <source>outside its band</source>
-            <translation>超出评分标准范围</translation>
+            <source>encrypted; it cannot be opened without a password</source>
+            <translation>已加密，没有密码无法打开</translation>
         </message>
         <message>
-            <source>{expert} gave {item} {points} points, outside its bands ({allowed})</source>
-            <translation>{expert} 对 {item} 评 {points} 分，超出评分标准范围（{allowed}）</translation>
+            <source>damaged, it cannot be opened ({reason})</source>
+            <translation>文件已损坏，无法打开（{reason}）</translation>
         </message>
         <message>
-            <source>{item} {text} is an objective item and the experts' answers differ: {answers}; majority {majority}, different: {experts}</source>
-            <translation>{item} {text} 属客观评审因素，专家评分不一致：{answers}；多数为 {majority}，不同者：{experts}</translation>
+            <source>empty, it has no pages</source>
+            <translation>文件为空，没有页面</translation>
         </message>
         <message>
-            <source>{item} {text}: the panel found it {finding} ({yes} yes, {no} no); answered otherwise: {experts}</source>
-            <translation>{item} {text}：专家组认定为“{finding}”（是 {yes}，否 {no}）；意见不同者：{experts}</translation>
+            <source>{pages} pages, more than the {limit} allowed</source>
+            <translation>共{pages}页，超过限定的{limit}页</translation>
+        </message>
+        <message>
+            <source>scanned at {dpi} dpi, below {minimum} dpi</source>
+            <translation>扫描分辨率{dpi} dpi，低于{minimum} dpi</translation>
+        </message>
+        <message>
+            <source>blurred (sharpness {value}, below {minimum})</source>
+            <translation>图像模糊（清晰度{value}，低于{minimum}）</translation>
+        </message>
+        <message>
+            <source>skewed by {angle}° (more than {maximum}°)</source>
+            <translation>歪斜{angle}°（超过{maximum}°）</translation>
+        </message>
+        <message>
+            <source>a blank page</source>
+            <translation>空白页</translation>
+        </message>
+        <message>
+            <source>turned upside down</source>
+            <translation>页面上下颠倒</translation>
+        </message>
+        <message>
+            <source>no red seal on any page</source>
+            <translation>各页均未见红色公章</translation>
+        </message>
+        <message>
+            <source>could not be checked within {seconds} s</source>
+            <translation>{seconds}秒内未能完成检查</translation>
+        </message>
+        <message>
+            <source>could not be checked ({reason})</source>
+            <translation>无法检查（{reason}）</translation>
+        </message>
+        <message>
+            <source>{what} not checked: {why}</source>
+            <translation>未检查{what}：{why}</translation>
+        </message>
+        <message>
+            <source>{material}: {problem}</source>
+            <translation>{material}：{problem}</translation>
+        </message>
+        <message>
+            <source>{file}: {problem}</source>
+            <translation>{file}：{problem}</translation>
+        </message>
+        <message>
+            <source>{file}, page {page}: {problem}</source>
+            <translation>{file}，第{page}页：{problem}</translation>
+        </message>
+        <message>
+            <source>a JPEG image</source>
+            <translation>JPEG图片</translation>
+        </message>
+        <message>
+            <source>a PNG image</source>
+            <translation>PNG图片</translation>
+        </message>
+        <message>
+            <source>a GIF image</source>
+            <translation>GIF图片</translation>
+        </message>
+        <message>
+            <source>a TIFF image</source>
+            <translation>TIFF图片</translation>
+        </message>
+        <message>
+            <source>a BMP image</source>
+            <translation>BMP图片</translation>
+        </message>
+        <message>
+            <source>an HTML page</source>
+            <translation>HTML网页</translation>
+        </message>
+        <message>
+            <source>a ZIP archive (Word, Excel or WPS file)</source>
+            <translation>ZIP压缩包（Word、Excel或WPS文件）</translation>
+        </message>
+        <message>
+            <source>an old Office (Word, Excel or WPS) file</source>
+            <translation>旧版Office（Word、Excel或WPS）文件</translation>
+        </message>
+        <message>
+            <source>a text file</source>
+            <translation>文本文件</translation>
+        </message>
+        <message>
+            <source>unknown data</source>
+            <translation>无法识别的数据</translation>
+        </message>
+        <message>
+            <source>hand in the material</source>
+            <translation>请提交该材料</translation>
+        </message>
+        <message>
+            <source>hand in the material again</source>
+            <translation>请重新提交该材料</translation>
+        </message>
+        <message>
+            <source>hand in the material again as a scanned PDF</source>
+            <translation>请以PDF格式扫描件重新提交</translation>
+        </message>
+        <message>
+            <source>hand in the material again with the official seal</source>
+            <translation>请加盖公章后重新提交</translation>
+        </message>
+        <message>
+            <source>hand in the material again within the page limit</source>
+            <translation>请按页数限制重新整理后提交</translation>
+        </message>
+        <message>
+            <source>hand in the material again without a password</source>
+            <translation>请提交未加密的文件</translation>
+        </message>
+        <message>
+            <source>hand in the missing page</source>
+            <translation>请补交缺页</translation>
+        </message>
+        <message>
+            <source>name the file after the material it holds</source>
+            <translation>请按对应材料名称命名文件</translation>
+        </message>
+        <message>
+            <source>scan the page again so that it can be read clearly</source>
+            <translation>请重新扫描该页，确保清晰明辨</translation>
+        </message>
+        <message>
+            <source>scan the page again straight</source>
+            <translation>请重新扫描该页，不得歪斜</translation>
+        </message>
+        <message>
+            <source>scan the page again the right way up</source>
+            <translation>请按正确方向重新扫描该页</translation>
+        </message>
+        <message>
+            <source>install the intake extra</source>
+            <translation>请安装受理检查组件（intake）</translation>
+        </message>
+        <message>
+            <source>skew and sharpness</source>
+            <translation>歪斜和清晰度</translation>
+        </message>
+        <message>
+            <source>the seal</source>
+            <translation>公章</translation>
+        </message>
+        <message>
+            <source>which way up each page is</source>
+            <translation>页面方向</translation>
+        </message>
+        <message>
+            <source>its text has not been recognised yet</source>
+            <translation>尚未进行文字识别</translation>
+        </message>
+        <message>
+            <source>it ends before its end, as a file cut off in copying does</source>
+            <translation>文件不完整，像是复制或上传时被截断</translation>
+        </message>
+        <message>
+            <source>it needs more memory than a file may take</source>
+            <translation>所需内存超出单个文件的限额</translation>
+        </message>
+        <message>
+            <source>the checking process stopped</source>
+            <translation>检查进程意外终止</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>没有结果</translation>
+        </message>
+        <message>
+            <source>the file is gone</source>
+            <translation>文件已不存在</translation>
+        </message>
+        <message>
+            <source>Limits: resolution at least {dpi} dpi, skew at most {skew}°, sharpness at least {sharp}; a page with less than {ink}% ink is blank</source>
+            <translation>判定标准：分辨率不低于{dpi} dpi，歪斜不超过{skew}°，清晰度不低于{sharp}；有墨迹的像素少于{ink}%的页面视为空白页</translation>
+        </message>
+        <message>
+            <source>Text recognition is not installed: install PanelReview with the ocr extra (pip install 'panelreview[ocr]') or use the secretary's bundle</source>
+            <translation>未安装文字识别组件：请安装带 ocr 组件的 PanelReview（pip install 'panelreview[ocr]'），或使用秘书版安装包</translation>
+        </message>
+        <message>
+            <source>{path}: the scan store cannot be read: {reason}</source>
+            <translation>{path}：无法读取扫描文字库：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: the scan store cannot be written: {reason}</source>
+            <translation>{path}：无法写入扫描文字库：{reason}</translation>
         </message>
         <message>
             <source>changed, with a reason</source>
@@ -788,32 +1004,12 @@
             <translation>无法创建评分文件 {file}：{reason}</translation>
         </message>
         <message>
-            <source>{applicant}: the opinion is {count} characters long; an opinion may have at most {max} (about a page and a half of the printed sheet): shorten it</source>
-            <translation>{applicant}：综合意见有 {count} 个字符，综合意见最多 {max} 个字符（约为打印意见书的一页半），请精简</translation>
+            <source>it cannot be read: {reason}</source>
+            <translation>该文件无法读取：{reason}</translation>
         </message>
         <message>
-            <source>score files never use a WAL file, so this one was left by another program or file</source>
-            <translation>评分文件从不使用 WAL 文件，此文件是其他程序或其他文件留下的</translation>
-        </message>
-        <message>
-            <source>replaying it would leave a damaged file</source>
-            <translation>应用它会使文件损坏</translation>
-        </message>
-        <message>
-            <source>it would rewrite the file's history</source>
-            <translation>应用它会改写该文件的修改记录</translation>
-        </message>
-        <message>
-            <source>it would change answers without a trace in the history</source>
-            <translation>应用它会改动评分，而修改记录中没有任何痕迹</translation>
-        </message>
-        <message>
-            <source>{file}: the file {journal} beside it is not this file's journal ({reason}). Opening the score file would have written that file's pages into it, so nothing was opened and nothing was changed. Move {journal} out of this folder (keep it until you know where it came from), then try again.</source>
-            <translation>{file}：旁边的 {journal} 不是该文件自己的日志文件（{reason}）。打开评分文件会把那个文件的数据写入其中，因此没有打开，也没有做任何改动。请把 {journal} 移出此文件夹（在弄清其来历之前请保留），然后重试。</translation>
-        </message>
-        <message>
-            <source>{file}: the score file cannot be read: {reason}</source>
-            <translation>{file}：评分文件无法读取：{reason}</translation>
+            <source>it holds another score file's pages (another expert or session)</source>
+            <translation>其中是另一个评分文件的数据（其他专家或其他评审活动）</translation>
         </message>
         <message>
             <source>it is not a journal file</source>
@@ -824,6 +1020,14 @@
             <translation>它是为页面大小不同的另一个文件写的</translation>
         </message>
         <message>
+            <source>it would change answers without a trace in the history</source>
+            <translation>应用它会改动评分，而修改记录中没有任何痕迹</translation>
+        </message>
+        <message>
+            <source>it would rewrite the file's history</source>
+            <translation>应用它会改写该文件的修改记录</translation>
+        </message>
+        <message>
             <source>its copy of the file's first page carries another file's identity</source>
             <translation>其中保存的文件首页带有另一个文件的标识</translation>
         </message>
@@ -832,16 +1036,28 @@
             <translation>其中保存的文件首页来自另一个时间点</translation>
         </message>
         <message>
+            <source>replaying it would leave a damaged file</source>
+            <translation>应用它会使文件损坏</translation>
+        </message>
+        <message>
+            <source>score files never use a WAL file, so this one was left by another program or file</source>
+            <translation>评分文件从不使用 WAL 文件，此文件是其他程序或其他文件留下的</translation>
+        </message>
+        <message>
             <source>the file as it stands cannot be read, and the journal does not show that it belongs to it</source>
             <translation>该文件现状无法读取，且日志文件不能证明属于该文件</translation>
         </message>
         <message>
-            <source>it holds another score file's pages (another expert or session)</source>
-            <translation>其中是另一个评分文件的数据（其他专家或其他评审活动）</translation>
+            <source>{applicant}: the opinion is {count} characters long; an opinion may have at most {max} (about a page and a half of the printed sheet): shorten it</source>
+            <translation>{applicant}：综合意见有 {count} 个字符，综合意见最多 {max} 个字符（约为打印意见书的一页半），请精简</translation>
         </message>
         <message>
-            <source>it cannot be read: {reason}</source>
-            <translation>该文件无法读取：{reason}</translation>
+            <source>{file}: the file {journal} beside it is not this file's journal ({reason}). Opening the score file would have written that file's pages into it, so nothing was opened and nothing was changed. Move {journal} out of this folder (keep it until you know where it came from), then try again.</source>
+            <translation>{file}：旁边的 {journal} 不是该文件自己的日志文件（{reason}）。打开评分文件会把那个文件的数据写入其中，因此没有打开，也没有做任何改动。请把 {journal} 移出此文件夹（在弄清其来历之前请保留），然后重试。</translation>
+        </message>
+        <message>
+            <source>{file}: the score file cannot be read: {reason}</source>
+            <translation>{file}：评分文件无法读取：{reason}</translation>
         </message>
         <message>
             <source>{applicant} {target}: the comment is {count} characters long; a comment may have at most {max} (about two pages of the printed sheet): shorten it</source>

@@ -100,8 +100,60 @@
             <translation>{file}：字体 {font} 未嵌入，该PDF不能作为存档件</translation>
         </message>
         <message>
+            <source>Notice to supply materials again</source>
+            <translation>通知补正材料</translation>
+        </message>
+        <message>
+            <source>To: {name}</source>
+            <translation>致：{name}</translation>
+        </message>
+        <message>
+            <source>The materials you handed in are incomplete or not in the required form. Please hand in again what is listed below:</source>
+            <translation>经审核，你单位提交的申报材料不齐全或者不符合法定形式。请按下列事项补正材料：</translation>
+        </message>
+        <message>
+            <source>Nothing needs to be handed in again.</source>
+            <translation>无需补正材料。</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>材料</translation>
+        </message>
+        <message>
+            <source>File and page</source>
+            <translation>文件及页码</translation>
+        </message>
+        <message>
+            <source>What is wrong</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>Please</source>
+            <translation>补正要求</translation>
+        </message>
+        <message>
+            <source>{file}, page {page}</source>
+            <translation>{file}，第{page}页</translation>
+        </message>
+        <message>
+            <source>The requirements these come from:</source>
+            <translation>依据：</translation>
+        </message>
+        <message>
+            <source>(seal of the accepting office)</source>
+            <translation>（受理单位盖章）</translation>
+        </message>
+        <message>
             <source>{sheet}!{cell}: the text is {length} characters long and an Excel cell holds at most {max}; nothing was cut: write a CSV file instead</source>
             <translation>{sheet}!{cell}：该文字长 {length} 个字符，而 Excel 单元格最多容纳 {max} 个；没有截断任何内容：请改为导出 CSV 文件</translation>
+        </message>
+        <message>
+            <source>{file}: nothing to put into the archival PDF</source>
+            <translation>{file}：没有可放入存档PDF的内容</translation>
         </message>
     </context>
 </TS>
