@@ -208,3 +208,21 @@ def test_the_report_page_records_and_writes_through_the_core(day, tmp_path, qtbo
     page.write_report_pdf(tmp_path / "report.pdf")
     assert "张三" in squash(pdftotext(tmp_path / "report.pdf"))
     assert objections.final_list(path, page.result, today=dt.date(2025, 10, 10)).ready
+
+
+def test_the_windows_exports_are_journaled(day, tmp_path, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.secretary.export import Exporter
+
+    path = tmp_path / "result.sqlite"
+    path.write_bytes(day.result_path.read_bytes())
+    result = load_result(path)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    exporter = Exporter(parent, lambda: result)
+    with qtbot.waitSignal(exporter.saved, timeout=120_000):
+        exporter.write_xlsx(tmp_path / "out.xlsx")
+    last = journal.entries(path)[-1]
+    assert last.action == journal.EXPORT and str(tmp_path / "out.xlsx") in last.what.text("en")
+    assert {i.fingerprint for i in last.inputs} == {f.fingerprint for f in result.accepted}

@@ -15,8 +15,9 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app import report
+from app import journal, report
 from app.errors import SheetError
+from app.i18n import Sentence
 from app.result import Result
 from ui import printing
 from ui.background import N_, Progress
@@ -86,8 +87,17 @@ class Exporter(QObject):
             return None
         return run_task(self.widget, tr("Exporting the Excel workbook…"), partial(xlsx_file, result=result, path=path),
                         process=True,
-                        on_done=lambda out: self.saved.emit(tr("Saved {path}").format(path=out)),
+                        on_done=lambda out: (self._log(journal.EXPORT, out),
+                                             self.saved.emit(tr("Saved {path}").format(path=out))),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
+
+    def _log(self, action: str, path) -> None:
+        """The secretary's journal in the result file: what was exported or printed, from which score files."""
+        result = self.result()
+        if result is not None and result.path:
+            what = N_("exported the results to {file}") if action == journal.EXPORT else N_("printed {file}")
+            journal.safe_log(result.path, result.session_id, action, Sentence(what, file=str(path)),
+                             inputs=journal.score_inputs(result))
 
     def export_csv(self) -> Task | None:
         """Ask for a folder, then write one CSV file per sheet into it."""
@@ -105,8 +115,8 @@ class Exporter(QObject):
             return None
         return run_task(self.widget, tr("Exporting the CSV files…"), partial(csv_files, result=result, folder=folder),
                         process=True,
-                        on_done=lambda out: self.saved.emit(
-                            tr("{n} CSV files saved in {path}").format(n=len(out), path=folder)),
+                        on_done=lambda out: (self._log(journal.EXPORT, folder), self.saved.emit(
+                            tr("{n} CSV files saved in {path}").format(n=len(out), path=folder))),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
 
     # -- paper -------------------------------------------------------------------------
@@ -131,8 +141,10 @@ class Exporter(QObject):
         if how == "save":
             path = printing.save_pdf(self.widget, pdf, name)
             if path:
+                self._log(journal.PRINT, path)
                 self.saved.emit(tr("Saved {path}").format(path=path))
         elif how == "print":
-            printing.PrintJob(pdf, name).print_with_dialog(self.widget)
+            if printing.PrintJob(pdf, name).print_with_dialog(self.widget):
+                self._log(journal.PRINT, name)
         else:
             printing.PrintJob(pdf, name).preview(self.widget)
