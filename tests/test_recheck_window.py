@@ -99,3 +99,32 @@ def test_an_own_round_needs_items_a_reason_and_the_confirmation(expert, qtbot, m
     d.sure.setChecked(True)
     assert d.ok.isEnabled() and d.targets() == [("A1", "S3.1")]
     assert w.scores.submitted  # nothing happened yet
+
+
+def test_the_secretarys_page_ticks_the_proposals_and_writes_one_request_per_expert(qtbot, tmp_path, monkeypatch):
+    from ui.application import make_app
+    from ui.secretary.recheck import RecheckPage
+
+    make_app("en")
+    plan = {f"E0{k}": {"A1": 90} for k in range(1, 5)}
+    plan["E05"] = {"A1": {"total": 89, "fixed": {"S5.1": 1}}}
+    plan["E04"] = {"A1": {"total": 90, "answers": {"C2": "no"}}}
+    s, files, r = __import__("tests.test_recheck", fromlist=["panel"]).panel(tmp_path, plan)
+    page = RecheckPage(lambda: files)  # where the experts' files are (the merge page's inputs in the window)
+    qtbot.addWidget(page)
+    page.set_session(s)
+    page.set_result(r)
+    # ticked by default: the objective item for E05, the condition dissent for E04
+    assert page.checked() == {"E04": [("A1", "C2")], "E05": [("A1", "S5.1")]}
+    written = page.write_requests(tmp_path / "stick")
+    assert sorted(p.name.split("-")[1] for p in written) == ["E04", "E05"]
+    assert page.requests.rowCount() == 2 and page.requests.item(0, 4).text() == "not opened yet"
+    with ScoreFile.open(files[4]) as sf:
+        recheck.answer(sf, next(p for p in written if "-E05-" in p.name))
+        sf.set_points("A1", "S5.1", 2)
+        sf.round_reason("A1", "S5.1", "核实")
+        sf.submit()
+    page.set_result(merge(s, files, out=r.path))
+    states = {page.requests.item(k, 1).text().split()[0]: page.requests.item(k, 4).text() for k in range(2)}
+    assert states == {"E04": "not opened yet", "E05": "answered"}
+    assert [page.rounds.item(0, k).text() for k in (2, 3, 4, 5)] == ["S5.1", "1 → 2", "1 → 2", "核实"]

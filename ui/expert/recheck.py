@@ -99,6 +99,7 @@ class ItemBox(QGroupBox):
                       row, 0)
         self.value = QComboBox()
         self.value.setAccessibleName(tr("New value for {item}").format(item=it.item_id))
+        self.value.setMinimumWidth(self.fontMetrics().horizontalAdvance("000.00") + 40)
         for stored, label in choices(self.item):
             self.value.addItem(label, stored)
         self.value.setCurrentIndex(max(0, self.value.findData(it.now)))

@@ -29,6 +29,7 @@ from ui.secretary.files import MergePage
 from ui.secretary.inspection import InspectionPage
 from ui.secretary.prepare import PreparePage
 from ui.secretary.ranking import RankingPage
+from ui.secretary import recheck as recheck_page
 from ui.secretary.report import ReportPage
 
 
@@ -67,6 +68,7 @@ class SecretaryWindow(QMainWindow):
         self.intake = AcceptancePage()  # the intake check (受理), before the meeting
         self.INTAKE = self.pages.addTab(self.intake, tr("Intake check"))
         self.REPORT = self.pages.addTab(self.report, tr("5 Panel, report and notice"))
+        self.recheck = recheck_page.install(self)  # re-check rounds (复核): ui/secretary/recheck.py
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -189,6 +191,8 @@ class SecretaryWindow(QMainWindow):
         self.report.set_result(self.result)
         self.ranking.set_result(self.result)
         self.inspection.set_result(self.result)
+        self.recheck.set_session(session)
+        self.recheck.set_result(self.result)
         self._update()
         if self.pages.currentIndex() == self.PREPARE and self.prepare.session is session:
             self.pages.setCurrentIndex(self.RANKING if self.result is not None else self.MERGE)
@@ -198,6 +202,7 @@ class SecretaryWindow(QMainWindow):
         self.report.set_result(result)
         self.ranking.set_result(result)
         self.inspection.set_result(result)
+        self.recheck.set_result(result)
         self._update()
 
     def reload_result(self) -> None:
