@@ -93,13 +93,16 @@ def inside(root: Path | str, name: str, *, resolved: bool = False) -> Path:
     text = (name or "").strip()
     if not text:
         raise OutsideFolder(Sentence("the name is empty"))
-    win = PureWindowsPath(text)
-    if PurePosixPath(text).is_absolute() or win.drive or win.root:
-        raise OutsideFolder(Sentence("it is an absolute path, not a folder inside the materials folder"))
-    if ".." in win.parts or ".." in PurePosixPath(text).parts:
-        raise OutsideFolder(Sentence("it holds \"..\", which leads out of the materials folder"))
+    if text not in (".", "..") and not any(c in text for c in "/\\:"):
+        parts = [text]  # one plain name (the common case, and fast)
+    else:
+        win = PureWindowsPath(text)
+        if PurePosixPath(text).is_absolute() or win.drive or win.root:
+            raise OutsideFolder(Sentence("it is an absolute path, not a folder inside the materials folder"))
+        if ".." in win.parts or ".." in PurePosixPath(text).parts:
+            raise OutsideFolder(Sentence("it holds \"..\", which leads out of the materials folder"))
+        parts = [p for p in win.parts if p not in (".", "")]
     base = str(root) if resolved else os.path.realpath(root)
-    parts = [p for p in win.parts if p not in (".", "")]
     target = os.path.join(base, *parts)
     # (plain strings, and a full resolve only past a link: this runs for each of thousands of rows)
     linked = any(os.path.islink(os.path.join(base, *parts[:k])) for k in range(1, len(parts) + 1))
@@ -115,20 +118,19 @@ def walk_regular(folder: Path) -> tuple[list[Path], list[Path]]:
     A link is never read as the file it points to: a material that is a link
     to /etc/passwd would otherwise be copied by content.
     """
-    files: list[Path] = []
-    links: list[Path] = []
-    stack = [Path(folder)]
+    files: list[str] = []
+    links: list[str] = []
+    stack = [str(folder)]
     while stack:
-        here = stack.pop()
-        with os.scandir(here) as entries:
+        with os.scandir(stack.pop()) as entries:
             for e in entries:
                 if e.is_symlink():
-                    links.append(here / e.name)
+                    links.append(e.path)
                 elif e.is_dir(follow_symlinks=False):
-                    stack.append(here / e.name)
+                    stack.append(e.path)
                 elif e.is_file(follow_symlinks=False):
-                    files.append(here / e.name)
-    return files, links
+                    files.append(e.path)
+    return [Path(f) for f in files], [Path(f) for f in links]
 
 
 def sync_files(paths: list[Path]) -> None:
