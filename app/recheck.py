@@ -102,7 +102,8 @@ def propose(result: Result) -> list[Proposal]:
     answered inconsistently: the item, to each expert off the majority (all of them without one); a
     condition or gate answered against the panel's finding: the item (a gate with what it stopped);
     points outside a band: the item (a criterion's checklist items); a wide spread on a subjective
-    criterion: its items to the lowest and highest experts, not ticked.
+    criterion: its items to the fewer of the lowest and the highest experts (both sides when as many),
+    not ticked.
     """
     out: list[Proposal] = []
     for a in result.applicants:
@@ -137,8 +138,9 @@ def _asked(flag: Flag, a: ApplicantResult, items: list[tuple[str, str, str | Non
     if flag.kind == words.OUT_OF_BAND:
         item = d["item"]
         return [(flag.expert_id or "", [item] if any(i == item for i, _k, _c in items) else of_criterion(item))]
-    if flag.kind == words.CRITERION_SPREAD:
-        experts = list(dict.fromkeys([*d["low_experts"], *d["high_experts"]]))
+    if flag.kind == words.CRITERION_SPREAD:  # the side with fewer experts (both when they are as many)
+        low, high = d["low_experts"], d["high_experts"]
+        experts = low if len(low) < len(high) else high if len(high) < len(low) else list(dict.fromkeys([*low, *high]))
         return [(eid, of_criterion(flag.criterion_id)) for eid in experts]
     return []
 

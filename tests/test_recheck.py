@@ -294,3 +294,42 @@ def test_the_summary_prints_the_recheck_record(tmp_path):
     assert "复核记录" in text
     flat = text.replace(" ", "")
     assert "S5.1第1轮→第2轮1→2核实为2分" in flat and "S4.1第1轮→第2轮复核确认不变" in flat
+
+
+def test_a_wide_spread_on_a_subjective_criterion_is_proposed_unticked_to_the_odd_one_out(tmp_path):
+    """第六十二条（四）: subjective scores are not negotiated; the lone low expert is asked to look for a mistake."""
+    plan = {f"E0{k}": {"A1": 91} for k in range(1, 5)}  # S4.3 6, S3.1 10
+    plan["E05"] = {"A1": {"total": 82, "fixed": {"S4.3": 6, "S3.1": 4}}}  # S3.1 4 against 10: a spread of 6 > 10/2
+    _s, _f, r = panel(tmp_path, plan)
+    spread = [p for p in recheck.propose(r) if p.kind == words.CRITERION_SPREAD and p.items == ("S3.1",)]
+    assert [(p.expert_id, p.ticked, p.article) for p in spread] == [("E05", False, "第六十二条（四）")]
+
+
+def test_a_gate_dissent_is_re_checked_and_what_the_gate_stopped_is_scored_in_the_round(tmp_path):
+    """docs/rules.md §3: an expert's "no" at a gate the panel found met is asked again (在复核中请该专家补评)."""
+    s = make_session(tmp_path, [("T1", "sz-training-base")], experts=5,
+                     profile={"delivery": "线下", "scope": "普通基地", "applicant_kind": "企业"})
+    plan = {f"E0{k}": {"T1": {}} for k in range(1, 5)}
+    plan["E05"] = {"T1": {"answers": {"S2a.G": "no"}}}
+    files = hand_in(s, tmp_path / "in", plan)
+    r = merge(s, files, out=tmp_path / "r.prresult")
+    props = [p for p in recheck.propose(r) if p.kind == words.GATE_DISSENT]
+    assert [(p.expert_id, p.items, p.ticked) for p in props] == [("E05", ("S2a.G",), True)]
+    stopped = one(r, "T1").scores["E05"].missing
+    assert stopped
+    req = recheck.issue(r.path, "E05", props[0].targets, out_dir=tmp_path / "stick")
+    with ScoreFile.open(files[4]) as sf:
+        recheck.answer(sf, req)
+        sf.set_answer("T1", "S2a.G", "yes")
+        sf.round_reason("T1", "S2a.G", "复核场地证明，可同时容纳100人")
+        with pytest.raises(IncompleteError) as gaps:
+            sf.submit()
+        assert [m.target_id for m in gaps.value.missing] == stopped  # what the gate stopped is now to be scored
+        for item_id in stopped:
+            sf.set_points("T1", item_id, sf.items("T1")[item_id].allowed.max)
+        sf.submit()
+    r2 = merge(s, files, out=tmp_path / "r.prresult")
+    assert not one(r2, "T1").scores["E05"].missing
+    assert not [f for f in one(r2, "T1").flags if f.kind == words.GATE_DISSENT]
+    gate = next(c for c in one(r2, "T1").changes if c.target_id == "S2a.G")
+    assert (gate.old, gate.new, gate.reason) == ("no", "yes", "复核场地证明，可同时容纳100人")
