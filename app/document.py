@@ -16,6 +16,7 @@ import io
 import os
 import re
 import sys
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -169,7 +170,7 @@ def page_count(doc: pymupdf.Document, *, name: str = "") -> int:
     return max(0, int(count))
 
 
-def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
+def page_sizes(doc: pymupdf.Document, pages: list[int] | None = None) -> list[tuple[float, float]]:
     """(width, height) in points of every page as shown (its own /Rotate applied).
 
     A page whose size cannot be read gets its predecessor's size, so the layout
@@ -182,7 +183,7 @@ def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
         box, ctm = pymupdf.mupdf.FzRect(), pymupdf.mupdf.FzMatrix()
     except Exception:
         pdf = None
-    for index in range(page_count(doc)):
+    for index in range(page_count(doc)) if pages is None else pages:
         try:
             if pdf is not None:
                 pymupdf.mupdf.pdf_page_obj_transform(pymupdf.mupdf.pdf_lookup_page_obj(pdf, index), box, ctm)
@@ -247,10 +248,12 @@ class FirstPage:
 
     def zoom(self, sizes: list[tuple[float, float]]) -> float:
         """Device pixels per point for a document with these page sizes (as the viewer will lay it out)."""
+        return self.zoom_of(sizes[max(0, min(self.page, len(sizes) - 1))])
+
+    def zoom_of(self, size: tuple[float, float]) -> float:
+        """Device pixels per point for the page, `size` points as the PDF shows it."""
         if isinstance(self.mode, str):
-            page = max(0, min(self.page, len(sizes) - 1))
-            fit = fit_scale(shown_sizes(sizes[page:page + 1], self.rotation), self.mode, page=0,
-                            width=self.width, height=self.height)
+            fit = fit_scale(shown_sizes([size], self.rotation), self.mode, page=0, width=self.width, height=self.height)
             scale = max(self.min_scale, min(fit, self.max_scale))
         else:
             scale = float(self.mode)
@@ -305,12 +308,11 @@ def render_page(doc: pymupdf.Document, index: int, *, zoom: float, rotation: int
     try:
         rect = page.rect
         if tile is None:
-            area = max(rect.width, 1.0) * max(rect.height, 1.0) * zoom * zoom
-            if area > MAX_PIXELS:
-                zoom *= (MAX_PIXELS / area) ** 0.5
+            zoom = _bounded_zoom(rect, zoom)
         matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation % 360)
         if tile is None and fast:
-            quick = _jpeg_render(doc, page, index, matrix)
+            plan = _jpeg_plan(doc, page, index, matrix)
+            quick = plan.draw() if plan is not None else None
             if quick is not None:
                 return quick
         clip = None
@@ -398,18 +400,62 @@ def _page_transform(doc: pymupdf.Document, index: int) -> pymupdf.Matrix:
     return pymupdf.Matrix(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e, ctm.f)
 
 
-def _jpeg_render(doc: pymupdf.Document, page: pymupdf.Page, index: int, matrix: pymupdf.Matrix) -> RenderedPage | None:
-    """Page `index` drawn from its one JPEG with Pillow (None: not such a page; MuPDF draws it)."""
+def _bounded_zoom(rect: pymupdf.Rect, zoom: float) -> float:
+    """`zoom`, lowered so the whole page stays within MAX_PIXELS."""
+    area = max(rect.width, 1.0) * max(rect.height, 1.0) * zoom * zoom
+    return zoom * (MAX_PIXELS / area) ** 0.5 if area > MAX_PIXELS else zoom
+
+
+@dataclass(frozen=True)
+class _JpegPlan:
+    """What drawing a scanned page from its JPEG takes, read from the PDF beforehand: draw() needs
+    no MuPDF, so it may run on a thread (Pillow lets go of the GIL while it decodes and scales)."""
+
+    jpeg: bytes
+    width: int  # the page image, as MuPDF would make it
+    height: int
+    box: tuple[int, int, int, int]  # where the picture goes on it
+    turn: int  # degrees clockwise
+
+    def draw(self) -> RenderedPage | None:
+        """The page's pixels; None if the stream is not a JPEG Pillow draws as MuPDF would."""
+        from PIL import Image
+
+        x0, y0, x1, y1 = self.box
+        try:
+            image = Image.open(io.BytesIO(self.jpeg))
+            if image.format != "JPEG" or image.mode not in ("L", "RGB"):
+                return None
+            size = (x1 - x0, y1 - y0) if self.turn in (0, 180) else (y1 - y0, x1 - x0)
+            image.draft(None, size)  # libjpeg decodes at 1/2, 1/4 or 1/8 scale, never below `size`
+            if image.size != size:
+                # box (area) averaging when shrinking: as sharp as bilinear here and a third faster
+                shrink = image.size[0] >= size[0] and image.size[1] >= size[1]
+                image = image.resize(size, Image.Resampling.BOX if shrink else Image.Resampling.BILINEAR)
+            if image.mode != "RGB":
+                image = image.convert("RGB")
+            if self.turn:
+                image = image.transpose(getattr(Image.Transpose, _TURNS[self.turn]))
+            if self.box != (0, 0, self.width, self.height):
+                canvas = Image.new("RGB", (self.width, self.height), (255, 255, 255))
+                canvas.paste(image, (x0, y0))
+                image = canvas
+            return RenderedPage(self.width, self.height, self.width * 3, image.tobytes())
+        except (OSError, ValueError, SyntaxError):  # a broken JPEG: MuPDF says what it makes of it
+            return None
+
+
+def _jpeg_plan(doc: pymupdf.Document, page: pymupdf.Page, index: int, matrix: pymupdf.Matrix) -> _JpegPlan | None:
+    """How to draw page `index` from its one JPEG with Pillow (None: not such a page; MuPDF draws it)."""
     found = scanned_jpeg(doc, index)
     if found is None:
         return None
     try:
-        from PIL import Image
+        import PIL  # noqa: F401
     except ImportError:
         return None
     xref, placement = found
     whole = (page.rect * matrix).irect  # MuPDF's own rounding of the page's pixel box
-    width, height = whole.width, whole.height
     full = placement * _page_transform(doc, index) * matrix
     top_left = pymupdf.Point(0, 1) * full
     top_right = pymupdf.Point(1, 1) * full
@@ -424,22 +470,7 @@ def _jpeg_render(doc: pymupdf.Document, page: pymupdf.Page, index: int, matrix: 
     x0, y0, x1, y1 = (round(v) for v in (box.x0, box.y0, box.x1, box.y1))
     if x1 - x0 < 1 or y1 - y0 < 1:
         return None
-    image = Image.open(io.BytesIO(doc.xref_stream_raw(xref)))
-    if image.format != "JPEG" or image.mode not in ("L", "RGB"):
-        return None
-    size = (x1 - x0, y1 - y0) if turn in (0, 180) else (y1 - y0, x1 - x0)
-    image.draft(None, size)  # libjpeg decodes at 1/2, 1/4 or 1/8 scale, never below `size`
-    if image.size != size:
-        image = image.resize(size, Image.Resampling.BILINEAR)
-    if image.mode != "RGB":
-        image = image.convert("RGB")
-    if turn:
-        image = image.transpose(getattr(Image.Transpose, _TURNS[turn]))
-    if (x0, y0, x1, y1) != (0, 0, width, height):
-        canvas = Image.new("RGB", (width, height), (255, 255, 255))
-        canvas.paste(image, (x0, y0))
-        image = canvas
-    return RenderedPage(width, height, width * 3, image.tobytes())
+    return _JpegPlan(doc.xref_stream_raw(xref), whole.width, whole.height, (x0, y0, x1, y1), turn)
 
 
 def _image_turn(ux: pymupdf.Point, uy: pymupdf.Point) -> int | None:
@@ -593,20 +624,38 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
         return (page.width, page.height, page.stride), page
     if kind == "open":
         # one trip for what the viewer needs before it can show anything: the layout and,
-        # when the viewer said which page it will show, that page already drawn
+        # when the viewer said which page it will show, that page already drawn; a scanned
+        # first page is decoded on a thread while the page sizes are read
         path, first = args
         doc = docs.get(path)
+        count = page_count(doc)
+        drawn: list[RenderedPage | None] = []
+        thread = zoom = None
+        if first is not None and 0 <= first.page < count:
+            zoom = first.zoom_of(page_sizes(doc, [first.page])[0])
+            try:
+                page = _load_page(doc, first.page)
+                matrix = pymupdf.Matrix(_bounded_zoom(page.rect, zoom), _bounded_zoom(page.rect, zoom))
+                plan = _jpeg_plan(doc, page, first.page, matrix.prerotate(first.rotation % 360))
+            except Exception:
+                plan = None  # render_page below says what is wrong with the page
+            if plan is not None:
+                thread = threading.Thread(target=lambda: drawn.append(plan.draw()), daemon=True)
+                thread.start()
         sizes = page_sizes(doc)
         payload: dict[str, Any] = {"page_sizes": sizes, "outline": outline(doc)}
-        if first is not None and 0 <= first.page < len(sizes):
-            zoom = first.zoom(sizes)
+        if zoom is None:
+            return payload, None
+        if thread is not None:
+            thread.join()
+        page = drawn[0] if drawn else None
+        if page is None:
             try:
                 page = render_page(doc, first.page, zoom=zoom, rotation=first.rotation)
             except DocumentError:
                 return payload, None  # the viewer asks for the page and shows why it failed then
-            payload["first"] = (first.page, zoom, first.rotation % 360, page.width, page.height, page.stride)
-            return payload, page
-        return payload, None
+        payload["first"] = (first.page, zoom, first.rotation % 360, page.width, page.height, page.stride)
+        return payload, page
     if kind == "probe":  # whether there is text to search; asked after the first page is up
         (path,) = args
         return document_has_text(docs.get(path)), None
@@ -622,14 +671,9 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
 def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
     """Worker main loop: answer requests on `conn` until told to quit or the parent goes.
 
-    MuPDF's store is capped at `store_limit` bytes. The worker runs a little niced, so the
-    window (the process the expert is looking at) gets the processor first.
+    MuPDF's store is capped at `store_limit` bytes. (Not niced: the page the expert waits for
+    is drawn here, and a niced worker loses to every other program on a busy machine.)
     """
-    if hasattr(os, "nice"):
-        try:
-            os.nice(2)
-        except OSError:
-            pass
     configure_mupdf(store_limit)
     keep_heap_lean()
     docs = _OpenDocuments()

@@ -1,6 +1,7 @@
 """Make (once) a 300-page scanned-looking PDF for the viewer benchmark.
 
     python bench/make_scan.py            # prints the path of bench/out/scan300.pdf
+    python bench/make_scan.py soak       # builds the soak materials (60 applicants, 3,000 pages)
 
 Each page is its own 2480x3508 (A4 at 300 dpi) colour JPEG of grey paper with
 lines of dark word-shaped blobs and sensor noise, so the JPEGs are about the
@@ -79,5 +80,82 @@ def make_scan(path: Path | None = None, *, pages: int = PAGES, seed: int = 2024)
     return path
 
 
+
+
+# -- the soak: 60 applicants' worth of materials ---------------------------------------------
+
+SOAK = OUT / "soak"
+SOAK_MATERIALS = (("组织管理报告", 20), ("师资情况", 15), ("设施设备报告", 10), ("资质证书", 5))
+"""(name, pages) of each applicant's materials: 50 pages an applicant; the last one scanned at 600 dpi."""
+
+
+def _jpeg(rng: np.random.Generator, width: int, height: int, number: int, *, quality: int = 70) -> bytes:
+    """A scan-like page of `width` x `height` pixels, drawn at a quarter of that and scaled up."""
+    small_w, small_h = max(64, width // 4), max(64, height // 4)
+    paper = np.full((small_h, small_w), 236, np.int16)
+    y = small_h // 14
+    while y < small_h - small_h // 12:
+        x = small_w // 11
+        end = small_w - small_w // 11 - int(rng.integers(0, small_w // 4))
+        while x < end:
+            w = int(rng.integers(8, 40))
+            paper[y : y + max(3, small_h // 120), x : min(x + w, end)] = 40 + int(rng.integers(0, 50))
+            x += w + int(rng.integers(4, 9))
+        y += max(6, small_h // 45)
+    tag = 10 + 3 * len(str(number))
+    paper[small_h - small_h // 18 : small_h - small_h // 24, small_w // 2 - tag : small_w // 2 + tag] = 60
+    paper += rng.integers(-3, 4, size=paper.shape, dtype=np.int16)
+    grey = Image.fromarray(np.clip(paper, 0, 255).astype(np.uint8), "L").resize((width, height), Image.BILINEAR)
+    buf = io.BytesIO()
+    grey.convert("RGB").save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def make_soak(applicants: int = 60, *, seed: int = 60) -> list[list[Path]]:
+    """Per applicant, the paths of its materials (built once under bench/out/soak/).
+
+    Mixed orientation (every 7th page landscape), 150 dpi but for the last material of each
+    applicant, which is 600 dpi (4960 x 7016 pixels a page). Page pictures come from a pool
+    (each file still decodes its own), so 3,000 pages are built in about a minute.
+    """
+    rng = np.random.default_rng(seed)
+    pool: dict[tuple[str, int], list[bytes]] = {}
+
+    def picture(kind: str, dpi: int, n: int) -> bytes:
+        pictures = pool.setdefault((kind, dpi), [])
+        if len(pictures) < (4 if dpi == 600 else 16):
+            w, h = round(8.27 * dpi), round(11.69 * dpi)
+            pictures.append(_jpeg(rng, *((h, w) if kind == "landscape" else (w, h)), n, quality=60))
+        return pictures[n % len(pictures)]
+
+    out: list[list[Path]] = []
+    for a in range(applicants):
+        folder = SOAK / f"A{a + 1:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        files = []
+        for m, (name, pages) in enumerate(SOAK_MATERIALS):
+            path = folder / f"{name}.pdf"
+            files.append(path)
+            if path.exists():
+                continue
+            dpi = 600 if m == len(SOAK_MATERIALS) - 1 else 150
+            doc = pymupdf.open()
+            for n in range(pages):
+                landscape = (n + a) % 7 == 3
+                page = doc.new_page(width=841.89 if landscape else 595.276, height=595.276 if landscape else 841.89)
+                page.insert_image(page.rect, stream=picture("landscape" if landscape else "portrait", dpi, n + a))
+            doc.set_toc([[1, f"{name} 第{k + 1}部分", 1 + k * 5] for k in range(max(1, pages // 5))])
+            tmp = path.with_suffix(".tmp")
+            doc.save(tmp)
+            doc.close()
+            os.replace(tmp, path)
+        out.append(files)
+    return out
+
+
 if __name__ == "__main__":
-    print(make_scan())
+    if sys.argv[1:] == ["soak"]:
+        built = make_soak()
+        print(f"{sum(len(f) for f in built)} files for {len(built)} applicants under {SOAK}")
+    else:
+        print(make_scan())

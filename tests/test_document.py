@@ -235,7 +235,7 @@ def test_scanned_pages_decoded_at_reduced_scale_look_as_mupdf_draws_them(tmp_pat
         mean, off = difference(picture(quick), picture(slow))
         assert mean < 4, (index, mean)
         # the seal lands in the same corner: the turn is right, not merely the size
-        assert off < 0.02, (index, off)
+        assert off < 0.05, (index, off)  # filters differ at sharp edges; a wrong turn is 0.3
 
 
 def test_quick_path_leaves_other_pages_to_mupdf(tmp_path):

@@ -254,3 +254,24 @@ def test_failed_page_is_tried_again(qtbot, qapp, tmp_path):
         qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)  # still a bomb: fails again, says so again
     finally:
         service.shutdown()
+
+
+def test_a_page_at_a_high_zoom_is_drawn_in_tiles(qtbot, viewer, tmp_path):
+    """A4 at 600 % is 4760 x 6736 pixels (32 Mpx, 128 MB as one image): it comes in tiles instead."""
+    from ui.viewer import PREVIEW_PIXELS, TILE, TILE_ABOVE
+
+    open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf", [A4] * 2))
+    with qtbot.waitSignal(viewer.page_shown, timeout=30000):
+        viewer.set_zoom(6.0)
+    view = viewer.view
+    width, height = view.device_size(0)
+    assert width * height > TILE_ABOVE
+    images = {k: img for k, img in viewer.service._pools["page"].images.items() if k.page == 0 and k.zoom >= 1.0}
+    tiles = [k for k in images if k.tile is not None]
+    assert tiles and all(images[k].width() <= TILE and images[k].height() <= TILE for k in tiles)
+    # nothing bigger than a tile, or than the small stand-in shown while tiles come
+    assert max(img.width() * img.height() for img in images.values()) <= max(TILE * TILE, PREVIEW_PIXELS * 1.01)
+    # the tiles in view cover the view: what the expert sees is sharp, not the stand-in
+    needed = {key for key, _ in view.tile_keys(0)}
+    assert needed <= set(tiles)
+    assert viewer.service.cache_usage("page") <= viewer.service.cache_bytes

@@ -57,6 +57,9 @@ ABANDON_GRACE = 0.15
 """Seconds a worker may go on with work nobody wants any more before it is killed and replaced
 (a normal page is done by then; a flate bomb is not)."""
 
+DRAIN_SLICE = 0.006
+"""Seconds of replies handled per tick of the 2 ms timer; the rest wait for the next tick."""
+
 SPARE_DELAY_MS = 1500
 """A warm spare worker is started this long after the service (not during the window's start)."""
 
@@ -461,12 +464,14 @@ class RenderService(QObject):
             if dead.process.exitcode is not None or not dead.process.is_alive():
                 dead.process.join(0)
                 self._dead.remove(dead)
-        if not self._running and not self._dead:
+        if not self._running and not self._dead and self._replies.empty():
             self._watchdog.stop()
 
     def _drain(self) -> None:
-        """Handle the replies the reader threads have queued."""
-        while True:
+        """Handle the replies the reader threads have queued, for a few milliseconds at a time
+        (a layout of 20,000 pages and a page image in the same tick would add up to one long stall)."""
+        deadline = time.perf_counter() + DRAIN_SLICE
+        while time.perf_counter() < deadline:
             try:
                 worker, job_id, ok, payload, image = self._replies.get_nowait()
             except queue.Empty:
@@ -548,7 +553,7 @@ class RenderService(QObject):
         elif kind == "load":
             path = job.key[1]
             if ok:
-                info = DocumentInfo(path=path, page_sizes=[tuple(s) for s in payload["page_sizes"]],
+                info = DocumentInfo(path=path, page_sizes=list(payload["page_sizes"]),
                                     outline=tuple(tuple(e) for e in payload.get("outline", ())))
                 first = payload.get("first")
                 key = None

@@ -67,7 +67,6 @@ from PySide6.QtWidgets import (
 
 from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
-from ui import search as stored_search
 from ui.i18n import tr
 from ui.render import (
     PRIORITY_PREFETCH,
@@ -259,27 +258,32 @@ class PageView(QAbstractScrollArea):
         room = self._room()
         sizes, rotation, turns = self.sizes, self.rotation, self.turns
         # whole lists at a time (a 20,000-page file relays out in a few ms, not a loop per page)
-        if sizes:
-            ws, hs = (list(v) for v in zip(*sizes))
-        else:
-            ws, hs = [], []
-        if rotation % 180:
-            ws, hs = hs, ws
-        for index, turn in turns.items():
-            if turn % 180 and index < len(ws):
-                ws[index], hs[index] = hs[index], ws[index]
         lo, hi = MIN_ZOOM * POINT, MAX_ZOOM * POINT
-        if not isinstance(self.mode, str):
-            uniform = float(self.mode) * POINT
-            scales = [uniform] * len(ws)
-        elif self.mode == FIT_WIDTH:
-            # a stamp-sized page must not "fit" at 5000 % (a 190 MB image); first_page() bounds the same
-            scales = [min(max(room[0] / (w if w > 1.0 else 1.0), lo), hi) for w in ws]
+        uniform = None if isinstance(self.mode, str) else float(self.mode) * POINT
+
+        def place(size: tuple[float, float]) -> tuple[int, int, float]:
+            """(width, height, scale) of a page of `size` points as shown."""
+            w, h = max(size[0], 1.0), max(size[1], 1.0)
+            if uniform is not None:
+                scale = uniform
+            elif self.mode == FIT_WIDTH:
+                # a stamp-sized page must not "fit" at 5000 % (a 190 MB image); first_page() bounds the same
+                scale = min(max(room[0] / w, lo), hi)
+            else:
+                scale = min(max(min(room[0] / w, room[1] / h), lo), hi)
+            return max(1, round(size[0] * scale)), max(1, round(size[1] * scale)), scale
+
+        # pages come in a few sizes: each size is placed once, and the lists are built in C
+        # (a 20,000-page file relays out in a few ms, not a Python loop per page)
+        shown = [(h, w) for w, h in sizes] if rotation % 180 else list(sizes)
+        for index, turn in turns.items():
+            if turn % 180 and index < len(shown):
+                shown[index] = shown[index][::-1]
+        places = {size: place(size) for size in set(shown)}
+        if shown:
+            widths, heights, scales = (list(v) for v in zip(*map(places.__getitem__, shown)))
         else:
-            scales = [min(max(min(room[0] / (w if w > 1.0 else 1.0), room[1] / (h if h > 1.0 else 1.0)), lo), hi)
-                      for w, h in zip(ws, hs)]
-        widths = [max(1, round(w * k)) for w, k in zip(ws, scales)]
-        heights = [max(1, round(h * k)) for h, k in zip(hs, scales)]
+            widths, heights, scales = [], [], []
         tops = list(itertools.accumulate((h + GAP for h in heights[:-1]), initial=MARGIN)) if heights else []
         self._tops, self._heights, self._widths, self._scales = tops, heights, widths, scales
         self._content_w = (max(widths) if widths else 0) + 2 * MARGIN
@@ -825,9 +829,7 @@ class PdfViewer(QWidget):
         self.view = PageView(self.service, self)
         self.thumbnails = _ThumbnailList(self)
         self.outline = QTreeWidget(self)
-        self._stored: stored_search.StoredText | None = None  # text recognised on the secretary's machine
         self._build()
-        self.search_panel = stored_search.attach(self)
 
         self.service.loaded.connect(self._loaded)
         self.service.load_failed.connect(self._load_failed)
@@ -924,7 +926,7 @@ class PdfViewer(QWidget):
         self.search_box.setAccessibleName(tr("Search text"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(110)
-        self.search_box.setMaximumWidth(220)
+        self.search_box.setMaximumWidth(240)
         self.search_box.returnPressed.connect(self._search_return)
         self.search_box.textChanged.connect(self._search_edited)
         self.hit_prev_button = self._tool("⌃", tr("Previous match"), self.previous_hit, shortcut="Shift+F3")
@@ -1068,7 +1070,6 @@ class PdfViewer(QWidget):
         self._pending_rotation = rotation % 360
         self._pending_turns = dict(turns if turns is not None else (place.turns if place else {}))
         self._reset_search()
-        self._stored = stored_search.stored_text(path)
         self.thumbnails.model_.set_rows(0)
         self.outline.clear()
         self._show_outline_tab(False)
@@ -1106,7 +1107,6 @@ class PdfViewer(QWidget):
         self.info = None
         self.error = None
         self._reset_search()
-        self._stored = None
         self.thumbnails.model_.set_rows(0)
         self.outline.clear()
         self._show_outline_tab(False)
@@ -1484,10 +1484,13 @@ class PdfViewer(QWidget):
     # -- search (text layer; other sources of text plug in here) -----------------------------
 
     def _set_search_enabled(self, on: bool) -> None:
-        has_text = bool(on and self.info and (self.info.has_text or self._stored is not None))
+        has_text = bool(on and self.info and self.info.has_text)
         self.search_box.setEnabled(has_text)
-        no_text = on and self.info is not None and self.info.has_text is False and self._stored is None
+        no_text = on and self.info is not None and self.info.has_text is False
         self.search_box.setPlaceholderText(tr("No text layer to search") if no_text else tr("Search text"))
+        # room for the whole placeholder (the toolbar wraps rather than cut it short)
+        wanted = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText()) + 36
+        self.search_box.setFixedWidth(max(110, min(240, wanted)))
         self.hit_prev_button.setEnabled(has_text)
         self.hit_next_button.setEnabled(has_text)
 
@@ -1519,10 +1522,6 @@ class PdfViewer(QWidget):
         text = text.strip()
         self._clear_search()
         if not text or not self.info:
-            return
-        if self._stored is not None:  # the scan store's text (ui/search.py), read at once
-            self._search_text = text
-            self.show_hits(text, self._stored.find(text))
             return
         if self.info.has_text is False:
             self.hit_label.setText(tr("No text layer"))
