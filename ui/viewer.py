@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 
 from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
+from ui import search as stored_search
 from ui.i18n import tr
 from ui.render import (
     PRIORITY_PREFETCH,
@@ -829,7 +830,9 @@ class PdfViewer(QWidget):
         self.view = PageView(self.service, self)
         self.thumbnails = _ThumbnailList(self)
         self.outline = QTreeWidget(self)
+        self._stored: stored_search.StoredText | None = None  # text recognised on the secretary's machine
         self._build()
+        self.search_panel = stored_search.attach(self)
 
         self.service.loaded.connect(self._loaded)
         self.service.load_failed.connect(self._load_failed)
@@ -1070,6 +1073,7 @@ class PdfViewer(QWidget):
         self._pending_rotation = rotation % 360
         self._pending_turns = dict(turns if turns is not None else (place.turns if place else {}))
         self._reset_search()
+        self._stored = stored_search.stored_text(path)
         self.thumbnails.model_.set_rows(0)
         self.outline.clear()
         self._show_outline_tab(False)
@@ -1107,6 +1111,7 @@ class PdfViewer(QWidget):
         self.info = None
         self.error = None
         self._reset_search()
+        self._stored = None
         self.thumbnails.model_.set_rows(0)
         self.outline.clear()
         self._show_outline_tab(False)
@@ -1484,9 +1489,9 @@ class PdfViewer(QWidget):
     # -- search (text layer; other sources of text plug in here) -----------------------------
 
     def _set_search_enabled(self, on: bool) -> None:
-        has_text = bool(on and self.info and self.info.has_text)
+        has_text = bool(on and self.info and (self.info.has_text or self._stored is not None))
         self.search_box.setEnabled(has_text)
-        no_text = on and self.info is not None and self.info.has_text is False
+        no_text = on and self.info is not None and self.info.has_text is False and self._stored is None
         self.search_box.setPlaceholderText(tr("No text layer to search") if no_text else tr("Search text"))
         # room for the whole placeholder (the toolbar wraps rather than cut it short)
         wanted = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText()) + 36
@@ -1522,6 +1527,10 @@ class PdfViewer(QWidget):
         text = text.strip()
         self._clear_search()
         if not text or not self.info:
+            return
+        if self._stored is not None:  # the scan store's text (ui/search.py), read at once
+            self._search_text = text
+            self.show_hits(text, self._stored.find(text))
             return
         if self.info.has_text is False:
             self.hit_label.setText(tr("No text layer"))
