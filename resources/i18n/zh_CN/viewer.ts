@@ -124,6 +124,14 @@
             <translation>{file}：打开超时，文件可能已损坏</translation>
         </message>
         <message>
+            <source>p. {page}</source>
+            <translation>第{page}页</translation>
+        </message>
+        <message>
+            <source>{count} matches for “{text}” in this material, {others} in the applicant's other materials</source>
+            <translation>本材料中“{text}”共{count}处，该单位其他材料中{others}处</translation>
+        </message>
+        <message>
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
