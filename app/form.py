@@ -58,12 +58,13 @@ def form_rows(applicants: Iterable[Any], applied: Callable[[str], rubric_mod.App
         ap = applied(a.id)
         sections = {s.id: f"{s.no} {s.title}".strip() for s in ap.sections}
         recused = scores.recusal(a.id) if scores else None
+        conflict = scores.conflict_declared(a.id) if scores else None
         answers = scores.answers(a.id) if scores else {}
         levels = scores.levels(a.id) if scores else {}
         comments = scores.comments(a.id) if scores else {}
         rows.append(Row(a.id, a.name, RECUSAL, "recusal", "", tr("Recusal (conflict of interest): yes or no; "
                                                                    "the reason goes in comment"),
-                        "", "yes,no", "yes" if recused is not None else "", recused or ""))
+                        "", "yes,no", {True: "yes", False: "no"}.get(conflict, ""), recused or ""))
         commented: set[str] = set()
         for item in ap.items():
             kind = "condition" if item.kind == "priority" else item.kind
@@ -268,11 +269,12 @@ def _apply_applicant(scores: ScoreFile, aid: str, rows: list[tuple[int, dict[str
     recusal_rows = [(n, r) for n, r in rows if r["item_kind"] == "recusal"]
     for n, r in recusal_rows:
         try:
-            if r["value"]:
-                if scores_yes(r["value"], r["item_id"]):
-                    scores.recuse(aid, r["comment"])
-                else:
-                    scores.unrecuse(aid)
+            if not r["value"]:
+                scores.clear_conflict_declaration(aid)  # unanswered (a recusal needs "no" to be withdrawn)
+            elif scores_yes(r["value"], r["item_id"]):
+                scores.recuse(aid, r["comment"])
+            else:
+                scores.declare_no_conflict(aid)
         except PanelReviewError as exc:
             bad(n, "value" if r["value"] and r["comment"] else "comment", exc)
     recused = scores.recusal(aid) is not None

@@ -84,7 +84,14 @@ def m001_initial(db: Database) -> None:
     """)
 
 
-KNOWN_MIGRATIONS = {"m001_initial"}
+@MIGRATIONS()
+def m002_no_conflict(db: Database) -> None:
+    # An expert's explicit "no conflict of interest" per applicant (无回避情形): without it, "declared no
+    # conflict" and "did not answer" look the same. A recusal (回避) stays in `recusals`.
+    db["no_conflicts"].create({"applicant_id": str, "at": str}, pk="applicant_id")
+
+
+KNOWN_MIGRATIONS = {"m001_initial", "m002_no_conflict"}
 SCHEMA = len(KNOWN_MIGRATIONS)
 
 
@@ -215,6 +222,8 @@ class ScoreFile:
             for r in db.query("select * from applicants order by position")
         ]
         self._by_id = {a.id: a for a in self.applicants}
+        # a schema-1 file opened read-only has no table of "no conflict" declarations (none were made)
+        self._no_conflicts = "no_conflicts" in db.table_names()
 
     # -- opening ---------------------------------------------------------
 
@@ -312,7 +321,12 @@ class ScoreFile:
             if readonly:
                 pass  # older files are read as they are; their tables are a subset of ours
             else:
-                MIGRATIONS.apply(db)
+                try:
+                    MIGRATIONS.apply(db)
+                except sqlite3.Error as exc:
+                    db.conn.close()
+                    raise ScoreFileError("{file}: the score file cannot be updated to this program's format: "
+                                         "{reason}", file=str(path), reason=str(exc)) from None
         return cls(path, db, readonly=readonly)
 
     def close(self) -> None:
@@ -387,6 +401,15 @@ class ScoreFile:
     def recusal(self, applicant_id: str) -> str | None:
         row = next(self.db.query("select reason from recusals where applicant_id = ?", [applicant_id]), None)
         return None if row is None else (row["reason"] or "")
+
+    def conflict_declared(self, applicant_id: str) -> bool | None:
+        """True: recused (a conflict of interest); False: declared no conflict; None: not answered."""
+        if self.recusal(applicant_id) is not None:
+            return True
+        if self._no_conflicts and next(self.db.query("select 1 from no_conflicts where applicant_id = ?",
+                                                     [applicant_id]), None) is not None:
+            return False
+        return None
 
     def answers(self, applicant_id: str) -> dict[str, str]:
         return {r["item_id"]: r["value"] for r in
@@ -741,6 +764,7 @@ class ScoreFile:
                 self._log(applicant_id, "recommendation", "decision", decision, None)
             self.db.execute("delete from recommendations where applicant_id = ?", [applicant_id])
             self.db.execute("delete from citations where applicant_id = ?", [applicant_id])
+            self._drop_no_conflict(applicant_id)
             self.db["recusals"].upsert({"applicant_id": applicant_id, "reason": reason, "at": now()},
                                        pk="applicant_id")
             self._log(applicant_id, "recusal", "recusal", old, reason)
@@ -753,6 +777,33 @@ class ScoreFile:
                 return
             self.db.execute("delete from recusals where applicant_id = ?", [applicant_id])
             self._log(applicant_id, "recusal", "recusal", old, None)
+
+    def declare_no_conflict(self, applicant_id: str) -> None:
+        """Declare no conflict of interest with the applicant (the recusal question answered "no").
+
+        A recusal is withdrawn by it (in the history); the declaration is inside the fingerprint.
+        """
+        self.applicant(applicant_id)
+        with self._change():
+            if self.conflict_declared(applicant_id) is False:
+                return
+            old = self.recusal(applicant_id)
+            if old is not None:
+                self.db.execute("delete from recusals where applicant_id = ?", [applicant_id])
+                self._log(applicant_id, "recusal", "recusal", old, None)
+            self.db["no_conflicts"].upsert({"applicant_id": applicant_id, "at": now()}, pk="applicant_id")
+            self._log(applicant_id, "recusal", "no_conflict", None, NO)
+
+    def clear_conflict_declaration(self, applicant_id: str) -> None:
+        """Withdraw a "no conflict" declaration: the recusal question is unanswered again (a recusal stays)."""
+        self.applicant(applicant_id)
+        with self._change():
+            self._drop_no_conflict(applicant_id)
+
+    def _drop_no_conflict(self, applicant_id: str) -> None:
+        if self.conflict_declared(applicant_id) is False:
+            self.db.execute("delete from no_conflicts where applicant_id = ?", [applicant_id])
+            self._log(applicant_id, "recusal", "no_conflict", NO, None)
 
     def set_signature(self, png: bytes | None) -> None:
         """Store the expert's drawn signature (PNG), or clear it with None.
@@ -824,6 +875,10 @@ class ScoreFile:
                               "order by applicant_id, target_id, file, page"),
             "history": rows("select id, at, round, applicant_id, target_id, field, old, new from history order by id"),
         }
+        # Only when there are any: a file submitted before the declarations existed keeps its fingerprint.
+        declared = rows("select applicant_id from no_conflicts order by applicant_id") if self._no_conflicts else []
+        if declared:
+            content["no_conflicts"] = declared
         return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     def submit(self) -> str:
@@ -1156,7 +1211,7 @@ def describe_changes(before_json: str, after_json: str) -> list[str]:
     out: list[str] = []
     # field → (columns that identify a row, columns a person cares about after them)
     keyed = {"answers": (2, 1), "comments": (2, 1), "recusals": (1, 1), "recommendations": (1, 2),
-             "citations": (5, 0)}
+             "citations": (5, 0), "no_conflicts": (1, 0)}
     for field in sorted(set(before) | set(after)):
         b, a = before.get(field), after.get(field)
         if b == a:

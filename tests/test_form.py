@@ -249,3 +249,54 @@ def test_two_rows_for_one_item_are_refused_naming_both(demo_session, tmp_path):
     assert "nothing was imported" in err
     with ScoreFile.open(score, readonly=True) as sf:
         assert sf.answer("T01", "C1") == "yes"
+
+
+def test_a_recusal_answered_no_comes_back_no_and_an_unanswered_one_blank(demo_session, tmp_path):
+    """Issue 14 item 5: "declared no conflict" and "did not answer" must not look the same."""
+    for suffix in (".xlsx", ".csv"):
+        blank = tmp_path / f"E05{suffix}"
+        run_cli("scores", "template", str(demo_session.path), "--expert", "E01", "--to", str(blank))
+        rows = read_csv(blank) if suffix == ".csv" else [
+            dict(zip(COLUMNS, ["" if v is None else str(v) for v in row]))
+            for row in openpyxl.load_workbook(blank).active.iter_rows(min_row=2, values_only=True)]
+        ids = [r["applicant_id"] for r in rows if r["item_kind"] == "recusal"]
+        no_id, blank_id = ids[0], ids[1]
+        for r in rows:
+            if r["item_kind"] == "recusal" and r["applicant_id"] == no_id:
+                r["value"] = "否"
+        form = tmp_path / f"filled{suffix}"
+        if suffix == ".csv":
+            write_csv(form, rows)
+        else:
+            wb = openpyxl.Workbook()
+            wb.active.append(list(COLUMNS))
+            for r in rows:
+                wb.active.append([r[c] for c in COLUMNS])
+            wb.save(form)
+        score = tmp_path / f"E01{suffix}.prscore"
+        run_cli("scores", "import", str(demo_session.path), "--expert", "E01", "--from", str(form),
+                "--out", str(score))
+        with ScoreFile.open(score, readonly=True) as sf:
+            assert sf.conflict_declared(no_id) is False and sf.recusal(no_id) is None
+            assert sf.conflict_declared(blank_id) is None
+        for to in (tmp_path / f"out{suffix}.csv", tmp_path / f"out{suffix}.xlsx"):
+            run_cli("scores", "export", str(score), "--to", str(to))
+            back = read_csv(to) if to.suffix == ".csv" else [
+                dict(zip(COLUMNS, ["" if v is None else str(v) for v in row]))
+                for row in openpyxl.load_workbook(to).active.iter_rows(min_row=2, values_only=True)]
+            recusal = {r["applicant_id"]: r["value"] for r in back if r["item_kind"] == "recusal"}
+            assert recusal[no_id] == "no" and recusal[blank_id] == ""
+            # the export imported back changes nothing: "no" stays declared, blank stays unanswered
+            run_cli("scores", "import", str(demo_session.path), "--expert", "E01", "--from", str(to),
+                    "--out", str(score))
+            with ScoreFile.open(score, readonly=True) as sf:
+                assert sf.conflict_declared(no_id) is False and sf.conflict_declared(blank_id) is None
+        # a blank answer withdraws the declaration; "yes" recuses and replaces it
+        for r in rows:
+            if r["item_kind"] == "recusal" and r["applicant_id"] == no_id:
+                r["value"] = ""
+        write_csv(tmp_path / "again.csv", rows)
+        run_cli("scores", "import", str(demo_session.path), "--expert", "E01", "--from",
+                str(tmp_path / "again.csv"), "--out", str(score))
+        with ScoreFile.open(score, readonly=True) as sf:
+            assert sf.conflict_declared(no_id) is None

@@ -224,3 +224,49 @@ def test_signature_can_be_drawn_after_submitting_without_touching_the_fingerprin
     assert scores.verify().ok and scores.fingerprint == fp
     scores.set_signature(None)
     assert scores.signature() is None and scores.verify().ok
+
+
+def test_a_declared_no_conflict_is_inside_the_fingerprint_and_old_files_still_open(tmp_path):
+    """Issue 14 item 5: the "no conflict" declaration is kept, fingerprinted, and schema-1 files still open."""
+    import shutil
+    from pathlib import Path
+    old = tmp_path / "old.prscore"
+    shutil.copy(Path(__file__).parent / "data" / "scores-schema1.prscore", old)
+    with ScoreFile.open(old, readonly=True) as sf:  # read as it is: no table of declarations yet
+        before = sf.canonical()
+        first = sf.applicants[0].id
+        assert sf.conflict_declared(first) in (None, True)
+        submitted, verified = sf.submitted, sf.verify().ok if sf.submitted else None
+    with ScoreFile.open(old) as sf:  # opened for writing: migrated, content and fingerprint unchanged
+        assert sf.canonical() == before
+        assert (sf.verify().ok if submitted else None) == verified
+    con = sqlite3.connect(old)
+    assert "m002_no_conflict" in {r[0] for r in con.execute("select name from _sqlite_migrations")}
+    con.close()
+    # a file with declarations: they are in the fingerprint, and removing one is named
+    new = tmp_path / "new.prscore"
+    shutil.copy(DATA / "scores-schema2.prscore", new)
+    with ScoreFile.open(new, readonly=True) as sf:
+        assert all(sf.conflict_declared(a.id) is False for a in sf.applicants) and sf.verify().ok
+    con = sqlite3.connect(new)
+    con.execute("delete from no_conflicts where applicant_id = 'T01'")
+    con.commit()
+    con.close()
+    with ScoreFile.open(new, readonly=True) as sf:
+        assert sf.conflict_declared("T01") is None
+        assert "no_conflicts: T01 was present, now —" in sf.verify().problems
+
+
+def test_recusing_replaces_a_declared_no_conflict_and_no_replaces_a_recusal(scores):
+    scores.declare_no_conflict("T01")
+    assert scores.conflict_declared("T01") is False
+    scores.recuse("T01", "近亲属任该单位负责人")
+    assert scores.conflict_declared("T01") is True
+    scores.declare_no_conflict("T01")
+    assert scores.conflict_declared("T01") is False and scores.recusal("T01") is None
+    scores.clear_conflict_declaration("T01")
+    assert scores.conflict_declared("T01") is None
+    fields = [(h["field"], h["old"], h["new"]) for h in scores.history() if h["target_id"] == "recusal"]
+    assert fields == [("no_conflict", None, "no"), ("no_conflict", "no", None),
+                      ("recusal", None, "近亲属任该单位负责人"), ("recusal", "近亲属任该单位负责人", None),
+                      ("no_conflict", None, "no"), ("no_conflict", "no", None)]

@@ -1063,5 +1063,9 @@
             <source>{applicant} {target}: the comment is {count} characters long; a comment may have at most {max} (about two pages of the printed sheet): shorten it</source>
             <translation>{applicant} {target}：该意见有 {count} 个字符，每条意见最多 {max} 个字符（约为打印意见书的两页），请精简</translation>
         </message>
+        <message>
+            <source>{file}: the score file cannot be updated to this program's format: {reason}</source>
+            <translation>{file}：评分文件无法升级为本程序的格式：{reason}</translation>
+        </message>
     </context>
 </TS>
