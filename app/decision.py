@@ -439,23 +439,29 @@ def _round_changes(intake: Intake) -> list[RoundChange]:
     reason given in a re-check round; and each asked item the expert confirmed unchanged (复核确认不变)."""
     out = []
     for e in intake.submissions:
-        for before, after in zip(e.rounds, e.rounds[1:]):
-            notes = _round_notes(after)
-            changed = set()
-            for aid, target, old, new in _changed(before, after):
-                item = intake.rubrics.items.get(aid, {}).get(target)
-                reason, at = notes["recheck_reason"].get((aid, target), ("", ""))
-                changed.add((aid, target))
-                out.append(RoundChange(e.expert_id, aid, target, item.criterion if item is not None else None,
-                                       before["round"], after["round"], old, new, reason=reason, at=at,
-                                       request=notes["request"], ground=notes["ground"]))
-            for (aid, target), (value, at) in notes["recheck_confirm"].items():
-                if (aid, target) in changed or value is None:
-                    continue
-                item = intake.rubrics.items.get(aid, {}).get(target)
-                out.append(RoundChange(e.expert_id, aid, target, item.criterion if item is not None else None,
-                                       before["round"], after["round"], value, value, at=at,
-                                       kind=words.CONFIRMED, request=notes["request"], ground=notes["ground"]))
+        out += round_changes(e.expert_id, e.rounds, intake.rubrics.items)
+    return out
+
+
+def round_changes(expert_id: str, rounds: list[dict], items: Mapping[str, Mapping[str, Any]]) -> list[RoundChange]:
+    """One expert's rounds ({round, content} as a score file records them) as RoundChanges, oldest first;
+    `items`: applicant → item id → ScoreItem (for the criterion of each item)."""
+    out = []
+    for before, after in zip(rounds, rounds[1:]):
+        notes = _round_notes(after)
+        changed = set()
+
+        def change(aid: str, target: str, old: Any, new: Any, **kw: Any) -> RoundChange:
+            item = items.get(aid, {}).get(target)
+            return RoundChange(expert_id, aid, target, item.criterion if item is not None else None, before["round"],
+                               after["round"], old, new, request=notes["request"], ground=notes["ground"], **kw)
+        for aid, target, old, new in _changed(before, after):
+            reason, at = notes["recheck_reason"].get((aid, target), ("", ""))
+            changed.add((aid, target))
+            out.append(change(aid, target, old, new, reason=reason, at=at))
+        for (aid, target), (value, at) in notes["recheck_confirm"].items():
+            if (aid, target) not in changed and value is not None:
+                out.append(change(aid, target, value, value, at=at, kind=words.CONFIRMED))
     return out
 
 

@@ -606,6 +606,10 @@ def _opinion(scores: ScoreFile, applicant_id: str) -> bytes:
             story.append(_conditions_table(sheet, prio, width))
         story.append(heading("综合评审意见"))
         story.append(_recommendation_table(sheet, width))
+        own = _own_rechecks(scores, applicant_id)
+        if own is not None:  # the expert's re-check rounds (复核) of this applicant
+            story.append(heading("复核记录"))
+            story.append(own(width))
 
     story.append(Spacer(1, 8 * MM))
     story.append(_signature_block(scores, width, date=scores.meta("session_date")))
@@ -1120,6 +1124,35 @@ def _files_table(files: list[FileStatus], width: float) -> Any:
     return ruled(data, w)
 
 
+def _change_text(c: Any) -> str:
+    """"1 → 2", "否 → 是", or 复核确认不变 for an item confirmed unchanged."""
+    def shown(v: str | None) -> str:
+        return words.printed(v) if v in (words.YES, words.NO) else (v if v is not None else "—")
+    return "复核确认不变" if c.confirmed else f"{shown(c.old)} → {shown(c.new)}"
+
+
+def _own_rechecks(scores: ScoreFile, applicant_id: str) -> Any:
+    """A function drawing the expert's 复核记录 for one applicant (None when no round changed or confirmed any of it)."""
+    from app.decision import round_changes
+
+    rounds = scores.contents().rounds  # every submitted round's record (none before a second round)
+    changes = [c for c in round_changes(scores.expert_id, rounds, {applicant_id: scores.items(applicant_id)})
+               if c.applicant_id == applicant_id]
+    if not changes:
+        return None
+
+    def table(width: float) -> Any:
+        w = [26 * MM, 26 * MM, 34 * MM, 0]
+        w[3] = width - sum(w[:3])
+        data = [[P(h, "head") for h in ("评审项", "轮次", "修改前 → 修改后", "理由")]]
+        for c in changes:
+            data.append([P(c.target_id, "cell_c"), P(f"第{c.round_from}轮→第{c.round_to}轮", "cell_c"),
+                         P(_change_text(c), "cell_c"),
+                         P(c.reason or ("复核确认不变" if c.confirmed else "—"), "small")])
+        return ruled(data, w)
+    return table
+
+
 def recheck_record(result: Result, width: float) -> Any:
     """The 复核记录 table: per applicant, expert and item, the rounds, before → after and the reason
     (or 复核确认不变), and what opened the round (a re-check request, or the expert's own reason)."""
@@ -1128,8 +1161,7 @@ def recheck_record(result: Result, width: float) -> Any:
     data = [[P(h, "head") for h in ("申报单位", "专家", "评审项", "轮次", "修改前 → 修改后", "理由", "复核依据")]]
     for a in result.applicants:
         for c in a.changes:
-            shown = lambda v: words.printed(v) if v in (words.YES, words.NO) else (v if v is not None else "—")  # noqa: E731
-            change = "复核确认不变" if c.confirmed else f"{shown(c.old)} → {shown(c.new)}"
+            change = _change_text(c)
             reason = c.reason or ("复核确认不变" if c.confirmed else "—")
             ground = f"复核请求 {c.request}" if c.request else (f"专家自行复核：{c.ground}" if c.ground else "—")
             data.append([P(f"{a.id} {a.name}"), P(result.expert_name(c.expert_id)), P(c.target_id, "cell_c"),

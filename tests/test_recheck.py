@@ -333,3 +333,24 @@ def test_a_gate_dissent_is_re_checked_and_what_the_gate_stopped_is_scored_in_the
     assert not [f for f in one(r2, "T1").flags if f.kind == words.GATE_DISSENT]
     gate = next(c for c in one(r2, "T1").changes if c.target_id == "S2a.G")
     assert (gate.old, gate.new, gate.reason) == ("no", "yes", "复核场地证明，可同时容纳100人")
+
+
+def test_the_experts_opinion_sheet_prints_their_own_recheck_record(tmp_path):
+    from app.sheets import build_opinion_sheet
+
+    s, files, r = objective_panel(tmp_path)
+    req = recheck.issue(r.path, "E05", [("A1", "S5.1"), ("A1", "S4.1")], out_dir=tmp_path / "stick")
+    with ScoreFile.open(files[4]) as sf:
+        recheck.answer(sf, req)
+        sf.set_points("A1", "S5.1", 2)
+        sf.round_reason("A1", "S5.1", "核实为2分")
+        sf.round_confirm("A1", "S4.1")
+        sf.submit()
+        pdf = tmp_path / "opinion.pdf"
+        pdf.write_bytes(build_opinion_sheet(sf, "A1"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = text.replace(" ", "")
+    assert "复核记录" in flat and "S5.1第1轮→第2轮1→2核实为2分" in flat and "S4.1第1轮→第2轮复核确认不变" in flat
+    with ScoreFile.open(files[0]) as sf:  # an expert without a second round: no such section
+        assert "复核记录" not in subprocess.run(["pdftotext", "-", "-"], input=build_opinion_sheet(sf, "A1"),
+                                             capture_output=True, check=True).stdout.decode()
