@@ -278,7 +278,8 @@ def test_a_round_changed_outside_its_request_is_refused_at_the_merge(tmp_path):
     assert not f.accepted and "A1 S3.1 changed although it was not asked" in f.reason
 
 
-def test_the_summary_prints_the_recheck_record(tmp_path):
+def rechecked(tmp_path):
+    """The objective panel after E05's re-check round: S5.1 1 → 2 with a reason, S4.1 confirmed."""
     s, files, r = objective_panel(tmp_path)
     req = recheck.issue(r.path, "E05", [("A1", "S5.1"), ("A1", "S4.1")], out_dir=tmp_path / "stick")
     with ScoreFile.open(files[4]) as sf:
@@ -287,6 +288,11 @@ def test_the_summary_prints_the_recheck_record(tmp_path):
         sf.round_reason("A1", "S5.1", "核实为2分")
         sf.round_confirm("A1", "S4.1")
         sf.submit()
+    return s, files, r
+
+
+def test_the_summary_prints_the_recheck_record(tmp_path):
+    s, files, _r = rechecked(tmp_path)
     r2 = merge(s, files, out=tmp_path / "r.prresult")
     pdf = tmp_path / "summary.pdf"
     pdf.write_bytes(build_panel_summary(r2))
@@ -338,15 +344,9 @@ def test_a_gate_dissent_is_re_checked_and_what_the_gate_stopped_is_scored_in_the
 def test_the_experts_opinion_sheet_prints_their_own_recheck_record(tmp_path):
     from app.sheets import build_opinion_sheet
 
-    s, files, r = objective_panel(tmp_path)
-    req = recheck.issue(r.path, "E05", [("A1", "S5.1"), ("A1", "S4.1")], out_dir=tmp_path / "stick")
-    with ScoreFile.open(files[4]) as sf:
-        recheck.answer(sf, req)
-        sf.set_points("A1", "S5.1", 2)
-        sf.round_reason("A1", "S5.1", "核实为2分")
-        sf.round_confirm("A1", "S4.1")
-        sf.submit()
-        pdf = tmp_path / "opinion.pdf"
+    _s, files, _r = rechecked(tmp_path)
+    pdf = tmp_path / "opinion.pdf"
+    with ScoreFile.open(files[4], readonly=True) as sf:
         pdf.write_bytes(build_opinion_sheet(sf, "A1"))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = text.replace(" ", "")
