@@ -62,7 +62,7 @@ def build(session, applicant_id: str, findings: list[Finding], limits: Limits, *
                 where = tr("{file}, page {page}", lang=lang).format(file=where, page=f.page)
             rows.append([p(str(k)), p(f.material or "—"), p(where), p(f.text(lang, with_file=False)),
                          p(f.remedy.text(lang))])
-        table = Table(rows, colWidths=[10 * mm, 38 * mm, 42 * mm, 50 * mm, 40 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[12 * mm, 36 * mm, 42 * mm, 50 * mm, 40 * mm], repeatRows=1)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
