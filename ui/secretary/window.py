@@ -152,7 +152,7 @@ class SecretaryWindow(QMainWindow):
                                                               applicants=len(s.applicants), result=where))
         for k in (self.MERGE, self.INTAKE):
             self.pages.setTabEnabled(k, s is not None)
-        for k in (self.RANKING, self.INSPECTION):
+        for k in (self.RANKING, self.INSPECTION, self.RECHECK):
             self.pages.setTabEnabled(k, self.result is not None)
         self.merge_action.setEnabled(s is not None)
         self.pages.setTabEnabled(self.REPORT, s is not None)
