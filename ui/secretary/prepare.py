@@ -235,13 +235,14 @@ class PreparePage(QWidget):
             value = s.settings.get(key)
             words = dict(choices).get(value)
             if words:
-                rules.append(f"{escape(tr(label))}：{escape(tr(words))}")
+                rules.append(escape(tr("{label}: {value}").format(label=tr(label), value=tr(words))))
         fewest = s.settings.get("min_experts")
-        rules.append(f"{escape(tr('Fewest experts per applicant'))}："
-                     f"{fewest if fewest else escape(tr('not set (warn only)'))}")
+        rules.append(escape(tr("{label}: {value}").format(label=tr("Fewest experts per applicant"),
+                                                          value=fewest or tr("not set (warn only)"))))
+        method = tr("{label}: {value}").format(label=tr("Consensus method"),
+                                               value=method_text(s.settings.get("method", "mean")))
         self.review_text.setText(
-            f"<b>{escape(s.title)}</b>　{escape(s.date)}<br>"
-            + escape(tr("Consensus method")) + "：" + escape(method_text(s.settings.get("method", "mean")))
+            f"<b>{escape(s.title)}</b>　{escape(s.date)}<br>" + escape(method)
             + "<br>" + "<br>".join(rules) + "<br>" + escape(tr("Folder: {path}").format(path=s.path)))
         self.roster.clear()
         experts = QTreeWidgetItem([tr("Experts ({n})").format(n=len(s.experts)), ""])
@@ -257,7 +258,7 @@ class PreparePage(QWidget):
             by_cat.setdefault(a.category, []).append(a)
         for cat, people in by_cat.items():
             quota = "；".join(quotas.get(cat, [])) or tr("no quota")
-            top = QTreeWidgetItem([tr("{category} ({n} applicants)").format(category=cat, n=len(people)),
+            top = QTreeWidgetItem([tr("{category} — applicants: {n}").format(category=cat, n=len(people)),
                                    tr("quota: {quota}").format(quota=quota)])
             for a in people:
                 rub = s.rubrics.get(a.rubric_id)

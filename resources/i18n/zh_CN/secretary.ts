@@ -1087,5 +1087,13 @@
             <source>How alike the experts ranked the applicants: &lt;b&gt;{w}&lt;/b&gt; of 1 ({applicants} applicants, {experts} experts; 1: all in the same order, 0: no agreement; Kendall's W)</source>
             <translation>专家对申报单位排序的一致程度：&lt;b&gt;{w}&lt;/b&gt;（满值 1；{applicants} 家申报单位，{experts} 位专家；1 表示排序完全相同，0 表示毫无一致；肯德尔和谐系数 Kendall's W）</translation>
         </message>
+        <message>
+            <source>{label}: {value}</source>
+            <translation>{label}：{value}</translation>
+        </message>
+        <message>
+            <source>{category} — applicants: {n}</source>
+            <translation>{category}（{n} 家申报单位）</translation>
+        </message>
     </context>
 </TS>
