@@ -229,7 +229,7 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
                                          column=f"{col[column]} ({column})", reason=reason))
 
     known = {a.id for a in scores.applicants}
-    comments: dict[tuple[str, str], list[str]] = {}
+    comments: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (applicant, target) → [(row, text)]
     first_row: dict[tuple[str, str], int] = {}
     try:
         with scores.batch():
@@ -253,9 +253,9 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
             for (aid, target), texts in comments.items():
                 if scores.recusal(aid) is None:
                     try:
-                        scores.set_comment(aid, target, "\n".join(t for t in texts if t))
+                        scores.set_comment(aid, target, "\n".join(t for _, t in texts if t))
                     except PanelReviewError as exc:
-                        problems.append(exc)
+                        bad(next((n for n, t in texts if t), texts[0][0]), "comment", exc)
             if problems:
                 raise _Rejected()
     except _Rejected:
@@ -264,7 +264,7 @@ def _apply(scores: ScoreFile, table: tables.Table, rows: list[tuple[int, dict[st
 
 
 def _apply_applicant(scores: ScoreFile, aid: str, rows: list[tuple[int, dict[str, str]]], bad,
-                     comments: dict[tuple[str, str], list[str]]) -> None:
+                     comments: dict[tuple[str, str], list[tuple[int, str]]]) -> None:
     items = scores.items(aid)
     recusal_rows = [(n, r) for n, r in rows if r["item_kind"] == "recusal"]
     for n, r in recusal_rows:
@@ -313,20 +313,17 @@ def _apply_applicant(scores: ScoreFile, aid: str, rows: list[tuple[int, dict[str
         except PanelReviewError as exc:
             bad(n, "value" if item is not None else "item_id", exc)
             continue
-        comments.setdefault((aid, comment_target(item)), []).append(r["comment"])
+        comments.setdefault((aid, comment_target(item)), []).append((n, r["comment"]))
     if recused:
         return
-    try:
-        rec = scores.applied(aid).rubric.recommendation
-        if decision is not None or opinion is not None:
-            word = decision[1] if decision else None
-            if decision is not None and not word:
-                old, _ = scores.recommendation(aid)
-                word = {POSITIVE: rec.positive, NEGATIVE: rec.negative}.get(old or "")
-            if word or opinion:
-                scores.set_recommendation(aid, word, opinion[1] if opinion else None)
-    except PanelReviewError as exc:
-        bad(decision[0] if decision else opinion[0], "value", exc)
+    # the decision and the opinion each on its own row: a refusal names the row it is about
+    for given, word, text in ((decision, decision and decision[1], None), (opinion, None, opinion and opinion[1])):
+        if given is None or (text is None and not word):  # a blank decision keeps the one saved
+            continue
+        try:
+            scores.set_recommendation(aid, word or None, text)
+        except PanelReviewError as exc:
+            bad(given[0], "value", exc)
 
 
 def scores_yes(value: str, item: str) -> bool:
