@@ -339,6 +339,33 @@ def test_a_long_list_of_problems_is_cut_short_and_can_be_seen_whole(tmp_path):
     assert len(whole.stderr.splitlines()) == 1 + 300 and "row 301," in whole.stderr
 
 
+def test_the_submit_gaps_and_the_verify_changes_are_cut_short_too(demo_session, tmp_path):
+    blank = tmp_path / "E03.prscore"
+    run_cli("scores", "new", str(demo_session.path), "--expert", "E03", "--out", str(blank))
+    with ScoreFile.open(blank, readonly=True) as sf:
+        gaps = len(sf.missing())
+    assert gaps > 50
+    short = run_cli("scores", "submit", str(blank), check=False)
+    assert short.returncode == 1
+    lines = short.stderr.splitlines()
+    assert len(lines) == 1 + 50 + 1, short.stderr[-500:]
+    assert lines[-1] == f"  … and {gaps - 50} more (run again with --all-problems to see every one)"
+    whole = run_cli("--all-problems", "scores", "submit", str(blank), check=False)
+    assert whole.returncode == 1 and whole.stderr.count(") · ") == gaps and "more (run again" not in whole.stderr
+    path = scoring.submitted_file(demo_session, tmp_path / "E01.prscore", "E01")
+    conn = sqlite3.connect(path)
+    changed = conn.execute("update answers set value = value || '.0'").rowcount
+    conn.commit()
+    conn.close()
+    assert changed > 50
+    short = run_cli("scores", "verify", str(path), check=False)
+    assert short.returncode == 1
+    lines = short.stderr.splitlines()
+    assert len(lines) == 1 + 50 + 1 and lines[-1].startswith("  … and "), short.stderr[-500:]
+    whole = run_cli("--all-problems", "scores", "verify", str(path), check=False)
+    assert len(whole.stderr.splitlines()) == 1 + int(lines[-1].split()[2]) + 50
+
+
 # --------------------------------------------------------------------------- item 6: long texts
 
 
@@ -363,9 +390,7 @@ def test_comments_and_opinions_have_a_stated_maximum(demo_session, tmp_path):
         assert sf.history() == before
 
 
-@pytest.mark.xfail(strict=True, reason="app/form.py names the recommendation row, not the opinion row, for an "
-                   "opinion the score file refuses (form.py _apply_applicant: bad(decision[0] if decision ...))")
-def test_a_form_with_a_too_long_opinion_is_refused_with_its_row(demo_session, tmp_path):
+def test_a_form_with_a_too_long_opinion_or_comment_is_refused_with_its_row(demo_session, tmp_path):
     import csv
 
     form = tmp_path / "form.csv"
@@ -374,6 +399,10 @@ def test_a_form_with_a_too_long_opinion_is_refused_with_its_row(demo_session, tm
         rows = list(csv.reader(fh))
     n = next(k for k, r in enumerate(rows) if r[0] == "T01" and r[3] == "opinion")
     rows[n][8] = "同意。" + "意" * 3000
+    c = next(k for k, r in enumerate(rows) if r[0] == "T02" and r[2] == "S1.1")
+    rows[c][8], rows[c][9] = "4", "评" * 2001
+    rec = next(k for k, r in enumerate(rows) if r[0] == "T01" and r[3] == "recommendation")
+    rows[rec][8] = rows[rec][7].split(",")[0]  # a good decision beside the refused opinion
     with open(form, "w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows(rows)
     out = tmp_path / "E02.prscore"
@@ -382,6 +411,9 @@ def test_a_form_with_a_too_long_opinion_is_refused_with_its_row(demo_session, tm
     assert proc.returncode == 1
     assert f"form.csv: row {n + 1}, column I (value): T01: the opinion is 3003 characters long" in proc.stderr, \
         proc.stderr
+    assert f"form.csv: row {c + 1}, column J (comment): T02 S1.1: the comment is 2001 characters long" \
+        in proc.stderr, proc.stderr
+    assert f"row {rec + 1}," not in proc.stderr and not out.exists()
 
 
 def test_a_long_opinion_prints_in_time_that_grows_with_it(demo_session, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app import form
-from app.cli.output import err, out
+from app.cli.output import capped, err, out
 from app.errors import ScoreFileError
 from app.i18n import tr
 from app.scorefile import IncompleteError, ScoreFile, default_path
@@ -89,8 +89,8 @@ def scores_submit(args: argparse.Namespace) -> int:
             fingerprint = scores.submit()
         except IncompleteError as exc:
             err(str(exc))
-            for m in exc.missing:
-                err(f"  {m}")
+            for line in capped([f"  {m}" for m in exc.missing], indent="  "):
+                err(line)
             return 1
     out(fingerprint)
     return 0
@@ -109,6 +109,6 @@ def scores_verify(args: argparse.Namespace) -> int:
         raise ScoreFileError("{file}: not submitted yet, so there is no fingerprint to verify", file=str(args.scorefile))
     out(result.fingerprint or "")
     err(tr("{file}: CHANGED after it was submitted:").format(file=args.scorefile))
-    for p in result.problems:
-        err(f"  {p}")
+    for line in capped([f"  {p}" for p in result.problems], indent="  "):
+        err(line)
     return 1
