@@ -237,6 +237,8 @@ def main() -> int:
                 if read % 100 == 0:
                     sizes = [rss_mb(pid) for _, pid in pids()]
                     curve.append((read, sum(sizes), sizes))
+                    print(f"      ... {read} pages, RSS {sum(sizes):.0f} MB ({' + '.join(f'{r:.0f}' for r in sizes)}), "
+                          f"{time.perf_counter() - soak_started:.0f} s", flush=True)
         if applicant == 0:
             wait_until(lambda: service.pending() == 0, 20)
             after_first = sum(rss_mb(pid) for _, pid in pids())

@@ -116,20 +116,23 @@ def test_next_material_after_a_bomb_is_shown_within_a_second(qtbot, viewer, tmp_
 
 
 def test_cancel_spares_work_another_viewer_still_wants(qtbot, qapp, tmp_path):
-    """Giving work up kills a worker only when nobody else wants that work."""
-    service = RenderService(spares=0)
+    """Giving work up kills a worker only when nobody else wants that work and other work waits."""
+    service = RenderService(workers=1, spares=0)
     try:
         one, other = object(), object()
-        service._sleep(1.5, owner=one)
+        service._sleep(5.0, owner=one)
         job = next(iter(service._running.values()))
         job.add_owner(other)
         service.cancel(one)
+        service._sleep(0.01)  # wanted work waiting for the one worker
         qtbot.wait(500)
         assert job in service._running.values()  # `other` still wants it: not killed
+        started = time.monotonic()
         service.cancel(other)
         with qtbot.waitSignal(service.worker_replaced, timeout=3000):
             pass
-        assert service.pending() == 0
+        assert time.monotonic() - started < 1.0  # killed for the waiting work, not after its 5 s
+        qtbot.waitUntil(lambda: service.pending() == 0, timeout=10000)  # the waiting work ran
     finally:
         service.shutdown()
 

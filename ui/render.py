@@ -54,11 +54,14 @@ PRIORITY_PREFETCH = 30
 PRIORITY_THUMBNAIL = 40
 
 ABANDON_GRACE = 0.15
-"""Seconds a worker may go on with work nobody wants any more before it is killed and replaced
-(a normal page is done by then; a flate bomb is not)."""
+"""Seconds a worker may go on with work nobody wants any more, while wanted work waits for a
+worker, before it is killed and replaced (a normal page is done by then; a flate bomb is not)."""
 
 DRAIN_SLICE = 0.006
 """Seconds of replies handled per tick of the 2 ms timer; the rest wait for the next tick."""
+
+ABANDON_LIMIT = 3.0
+"""Seconds abandoned work may go on while no other work waits for its worker."""
 
 SPARE_DELAY_MS = 1500
 """A warm spare worker is started this long after the service (not during the window's start)."""
@@ -317,7 +320,7 @@ class RenderService(QObject):
 
     def cancel(self, owner: object) -> None:
         """Give up everything `owner` asked for: queued work is dropped, and a worker still busy
-        with work nobody else wants is killed and replaced after ABANDON_GRACE seconds."""
+        with work nobody else wants is killed and replaced (see _should_kill)."""
         if owner is None:
             return
         for job_key, job in list(self._queue.items()):
@@ -456,7 +459,7 @@ class RenderService(QObject):
             limit = self.search_timeout if job.key[0] == "search" else self.timeout
             if not worker.process.is_alive():
                 self._worker_lost(worker, hung=False)
-            elif job.abandoned and now - job.abandoned > ABANDON_GRACE:
+            elif job.abandoned and self._should_kill(now - job.abandoned):
                 self._worker_abandoned(worker)
             elif now - worker.started > limit:
                 self._worker_lost(worker, hung=True)
@@ -488,6 +491,15 @@ class RenderService(QObject):
             self._running.pop(job.key, None)
             self._finish(job, ok, payload, image)
             self._dispatch()
+
+    def _should_kill(self, abandoned_for: float) -> bool:
+        """Whether a worker busy with work nobody wants should go: at once (after ABANDON_GRACE)
+        when wanted work waits for a worker, else once it has gone on for ABANDON_LIMIT. A page
+        about to be done is let finish: a fresh worker costs a start (imports) on a busy machine."""
+        if abandoned_for > ABANDON_LIMIT:
+            return True
+        waiting = bool(self._queue) and all(w.job is not None for w in self._workers)
+        return waiting and abandoned_for > ABANDON_GRACE
 
     def _worker_abandoned(self, worker: _Worker) -> None:
         """A worker is still busy with work nobody wants: replace it, drop the work silently."""
