@@ -470,6 +470,7 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
     out: list[Applicant] = []
     seen: dict[str, int] = {}
     f = cols.fixed
+    named: dict[str, list[tuple[Rubric, str]]] = {}  # 评审细则 text → the rubrics it names, for this read
     for n, row in table.rows:
         before = len(problems)
         where = lambda i: dict(file=table.file, row=n, column=table.column_name(i))  # noqa: E731
@@ -481,7 +482,7 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
         if not name:
             problems.append(TableError("{file}: row {row}, column {column}: the name is empty", **where(f["name"])))
         words = _cell(row, f["rubric"])
-        rubric, choice = _choose_rubric(words, rubrics, n, where(f["rubric"]), problems)
+        rubric, choice = _choose_rubric(words, rubrics, n, where(f["rubric"]), problems, named)
 
         folder = _cell(row, f.get("folder")) or aid
         if materials is not None and folder and not (Path(materials) / folder).is_dir():
@@ -507,12 +508,18 @@ def parse_applicants(table: Table, rubrics: dict[str, Rubric], *, materials: Pat
 
 
 def _choose_rubric(words: str, rubrics: dict[str, Rubric], n: int, where: dict[str, Any],
-                   problems: list[PanelReviewError]) -> tuple[Rubric | None, RubricChoice | None]:
-    """The one rubric a 评审细则 cell names by id, title or carrier type name; a problem otherwise."""
+                   problems: list[PanelReviewError],
+                   named: dict[str, list[tuple[Rubric, str]]]) -> tuple[Rubric | None, RubricChoice | None]:
+    """The one rubric a 评审细则 cell names by id, title or carrier type name; a problem otherwise.
+
+    `named` remembers, for one table read, what each cell text names (20,000 rows repeat a few texts).
+    """
     if not rubric_key(words):
         problems.append(TableError("{file}: row {row}, column {column}: the rubric is empty", **where))
         return None, None
-    found = rubrics_named(words, rubrics)
+    found = named.get(words)
+    if found is None:
+        found = named[words] = rubrics_named(words, rubrics)
     if not found:
         problems.append(TableError("{file}: row {row}, column {column}: unknown rubric {value!r} (known: {known})",
                                    value=words, known=", ".join(sorted(rubrics)), **where))

@@ -392,3 +392,19 @@ def with_cached_value(xlsx: bytes, value: str) -> bytes:
                 assert n == 1, data
             dst.writestr(item, data)
     return out.getvalue()
+
+
+def test_each_rubric_text_is_looked_up_once_per_table(rubrics, tmp_path, monkeypatch):
+    """20,000 rows naming the same rubric: the lookup (every rubric's id, title and type compared) runs once per
+    distinct text, and a text that names no rubric is still refused on every row that has it."""
+    rows = [["id", "name", "rubric"]] + [[f"A{k}", f"单位{k}", ("sz-master-studio", "技能大师工作室认定评审细则",
+                                                              "没有这个细则")[k % 3]] for k in range(300)]
+    path = write_table(tmp_path / "a.csv", rows, "utf8")
+    calls = []
+    real = tables.rubrics_named
+    monkeypatch.setattr(tables, "rubrics_named", lambda words, r: calls.append(words) or real(words, r))
+    got, found = tables.parse_applicants(tables.read_table(path), rubrics)
+    assert sorted(calls) == sorted({"sz-master-studio", "技能大师工作室认定评审细则", "没有这个细则"})
+    assert len(got) == 200 and {a.rubric_id for a in got} == {"sz-master-studio"}
+    assert [a.rubric_choice.matched for a in got[:2]] == ["id", "title"]
+    assert len(found) == 100 and "row 4, column C" in str(found[0]) and "row 301, column C" in str(found[-1])
