@@ -193,11 +193,26 @@ class RankingPage(QWidget):
                 self.table.setItem(r, c, cell)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(head) - 1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(len(head) - 1, 230)
+        self._fit_name_column()
         self._fill_about()
         self._fill_unranked(people)
+
+    NAME_MIN = 200  # px: an applicant's name is never squeezed to "…" (the table scrolls sideways instead)
+
+    def _fit_name_column(self) -> None:
+        """The name column takes the room the others leave, but never less than NAME_MIN."""
+        header = self.table.horizontalHeader()
+        if header.count() < 2:
+            return
+        others = sum(header.sectionSize(k) for k in range(header.count()) if k != 1)
+        header.resizeSection(1, max(self.NAME_MIN, self.table.viewport().width() - others))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit_name_column()
 
     def _fill_about(self) -> None:
         result = self.result
