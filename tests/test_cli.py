@@ -162,7 +162,8 @@ def test_every_command_module_is_imported_by_name():
     tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in tree.body if isinstance(node, ast.ImportFrom) and node.module == "app.cli"
                 for alias in node.names}
-    assert commands == {"rubric", "demo", "session", "scores", "merge", "sheets"} == imported
+    assert commands == {"rubric", "demo", "session", "scores", "merge", "sheets", "recheck", "panel", "upward",
+                        "intake"} == imported
 
 
 # --------------------------------------------------------------------------- quotas and settings as the calls need
