@@ -509,16 +509,22 @@ class _Sheet:
             self.citations.setdefault(key, []).append(c)
 
     def remark(self, target: str, *also: str) -> Any:
-        """The comment cell: comment(s), then the cited evidence in small grey text."""
+        """The comment cell: comment(s), then the cited evidence in small grey text.
+
+        A long comment (a file from before the length limit) is cut into parts like the opinion
+        (`text_parts`), one paragraph each, so that its time grows with the text, not with its square.
+        """
         parts = []
         for key in (target, *also):
             text = self.comments.get(key)
             if text:
-                parts.append(_markup(text))
+                parts.extend(_markup(part) for part in text_parts(text))
         cites = self.citations.get(target)
         if cites:
             parts.append(f'<font size="8" color="{FAINT}">佐证：{escape(_citation_text(cites))}</font>')
-        return PM("<br/>".join(parts)) if parts else ""
+        if sum(map(len, parts)) <= TEXT_PART:  # a short cell: one paragraph, as it always was
+            return PM("<br/>".join(parts)) if parts else ""
+        return [PM(part or "&nbsp;") for part in parts]
 
 
 def _stop_note(sheet: _Sheet, gate_id: str) -> Any:
@@ -691,11 +697,13 @@ def _section_stopped(sheet: _Sheet, sec: rubric_mod.Section) -> bool:
     return bool(scored) and all(_criterion_stop(sheet, c) for c in scored)
 
 
+# How long a part of a long text is (characters), see `text_parts`.
+TEXT_PART = 400
 # Where a long text may be cut into paragraphs of its own: after a sentence (Chinese or Western) or a clause.
 _BREAKS = re.compile(r"[。！？；!?;…]+[”’」』）)]*|[，,、]")
 
 
-def text_parts(text: str, size: int = 400) -> list[str]:
+def text_parts(text: str, size: int = TEXT_PART) -> list[str]:
     """`text` as paragraphs of at most about `size` characters: its own lines, long ones cut after a sentence.
 
     A table cell holding one huge paragraph is laid out again for every page
@@ -1003,7 +1011,7 @@ def build_panel_summary(result: Result) -> bytes:
     story.append(header_block([
         ("评审活动", result.title),
         ("评审日期", cn_date(result.date), "汇总方法", method),
-        ("评审专家", f"{len(result.experts)} 人", "评分文件", f"{len(result.files)} 份"),
+        ("评审专家", f"{len(result.experts)} 人", "评分文件", _files_count(result)),
     ], width))
     categories = _groups(result)
     for k, (quotas, people) in enumerate(categories, start=1):
@@ -1108,6 +1116,12 @@ def _category_notes(category: Category, people: list[ApplicantResult], *, scores
         if ids:
             out.append(P(f"{label}：" + "、".join(name(i) for i in ids), "note"))
     return out
+
+
+def _files_count(result: Result) -> str:
+    """"评分文件 N 份" counts the files merged; refused ones are counted apart (the table below lists each)."""
+    refused = len(result.files) - len(result.accepted)
+    return f"{len(result.accepted)} 份" + (f"（另有 {refused} 份不予采用）" if refused else "")
 
 
 def _files_table(files: list[FileStatus], width: float) -> Any:
