@@ -313,3 +313,17 @@ def test_several_sheets_merge_into_one_archival_pdf(written, tmp_path):
         assert doc.page_count == a.page_count + b.page_count
         assert doc.metadata["title"] == a.metadata["title"]
         assert doc[a.page_count].get_text() == b[0].get_text()
+
+
+def test_the_experts_all_sheets_pdf_from_the_window_is_archival(demo_session, tmp_path):
+    """The expert's 'all opinion sheets' PDF (ui/expert/sheets.py) once dropped the XMP and OutputIntent."""
+    from ui.expert.sheets import ALL, sheet_pdf
+
+    scores = scoring.submitted_file(demo_session, tmp_path / "E01.prscore", "E01")
+    data, name = sheet_pdf(lambda *a, **k: None, str(scores), ALL, None)
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert name == "E01-专家评审意见书.pdf"
+    assert pdfa_problems(path) == []
+    with ScoreFile.open(scores, readonly=True) as sf, pymupdf.open(path) as doc:
+        assert doc.page_count >= len(sf.applicants)
