@@ -280,3 +280,19 @@ def test_the_window_font_chain_draws_extension_a_and_b():
         assert set(drawn) == {"Droid Sans Fallback", "HanaMinA", "HanaMinB"}, drawn
         assert all(g != 0 for glyphs in drawn.values() for g in glyphs)
         assert len(drawn["HanaMinB"]) == 2 and len(drawn["HanaMinA"]) == 1  # 𠮷 twice, 䶮 once
+
+
+def test_the_preparation_page_shows_the_warning_after_creating(qtbot, tmp_path):
+    """The secretary creating a session in the window is told of a name that would print as □."""
+    from ui.application import make_app
+    from ui.secretary.prepare import PreparePage
+
+    make_app("en")
+    a, e, m = _tables(tmp_path / "tables", [("T01", f"西安{NO_FONT}面培训学校")], "田专家")
+    s = session_mod.create(tmp_path / "session", title="稀见字", applicants=a, experts=e, materials=m)
+    page = PreparePage()
+    qtbot.addWidget(page)
+    page._created(s)
+    said = page.message.text()
+    assert said.startswith("Session created in") and "Warning: applicants.csv: row 2, applicant T01" in said
+    assert "U+30EDD" in said

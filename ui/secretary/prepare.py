@@ -268,8 +268,8 @@ class PreparePage(QWidget):
 
     # -- checking -----------------------------------------------------------
 
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+    def _say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #8a5300;" if warning else "color: #1b7f3b;")
         self.message.setText(text)
 
     def check(self, quiet: bool = False) -> bool:
@@ -374,7 +374,10 @@ class PreparePage(QWidget):
 
     def _created(self, sess: session_mod.Session) -> None:
         self.set_session(sess)
-        self._say(tr("Session created in {path}. Copy it to each expert's USB stick.").format(path=sess.path))
+        said = tr("Session created in {path}. Copy it to each expert's USB stick.").format(path=sess.path)
+        # Names holding a character no bundled font draws would print as □ on the signed sheets (app.fonts).
+        warnings = [tr("Warning: {what}").format(what=w.text()) for w in getattr(sess, "warnings", [])]
+        self._say("\n".join([said, *warnings]), warning=bool(warnings))
         self.created.emit(sess)
 
     def _error(self, exc: PanelReviewError) -> None:

@@ -1095,5 +1095,9 @@
             <source>{category} — applicants: {n}</source>
             <translation>{category}（{n} 家申报单位）</translation>
         </message>
+        <message>
+            <source>Warning: {what}</source>
+            <translation>提示：{what}</translation>
+        </message>
     </context>
 </TS>
