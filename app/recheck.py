@@ -31,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from app import cells
+from app import cells, journal
 from app import consensus as cons
 from app import vocabulary as words
 from app.decision import objective
@@ -405,6 +405,12 @@ def issue(result_path: Path | str, expert_id: str, targets: Iterable[tuple[str, 
         "result_fingerprint": request.result_fingerprint, "based_on": request.based_on,
         "items": json.dumps([list(t) for t in request.targets], ensure_ascii=False), "note": request.note,
         "path": str(path)}, session_id=result.session_id)
+    # The secretary's journal (issue 12 item 6), here so the window's requests are logged like the command's.
+    journal.safe_log(result_path, result.session_id, journal.RECHECK,
+                     Sentence(words.N_("re-check request to {expert} for {items} written to {file}"),
+                              expert=f"{expert_id} {result.expert_name(expert_id)}",
+                              items=", ".join(f"{a}:{i}" for a, i in request.targets), file=str(path)),
+                     inputs=journal.score_inputs(result))
     return path
 
 

@@ -119,6 +119,11 @@ def test_the_secretarys_page_ticks_the_proposals_and_writes_one_request_per_expe
     written = page.write_requests(tmp_path / "stick")
     assert sorted(p.name.split("-")[1] for p in written) == ["E04", "E05"]
     assert page.requests.rowCount() == 2 and page.requests.item(0, 4).text() == "not opened yet"
+    # each request the window wrote is in the secretary's journal, with the inputs' fingerprints (issue 12 item 6)
+    from app import journal
+    logged = [e for e in journal.entries(r.path) if e.action == journal.RECHECK]
+    assert len(logged) == 2 and all(e.inputs for e in logged)
+    assert {e.what.text("en").split()[3] for e in logged} == {"E04", "E05"}
     with ScoreFile.open(files[4]) as sf:
         recheck.answer(sf, next(p for p in written if "-E05-" in p.name))
         sf.set_points("A1", "S5.1", 2)

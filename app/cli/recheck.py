@@ -13,12 +13,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app import journal
 from app import recheck as core
 from app import vocabulary as words
 from app.cli.arguments import UsageError
 from app.cli.output import emit_json, out, print_table
-from app.i18n import Sentence, tr
+from app.i18n import tr
 from app.resultfile import load_result
 from app.scorefile import ScoreFile
 from app.session import open_session
@@ -118,13 +117,7 @@ def request_command(args: argparse.Namespace) -> int:
                 asked += [t for t in p.targets if t not in asked]
     if not asked:
         raise UsageError(tr("name the items with --item, or take the proposals with --proposed"))
-    written = core.issue(args.result, args.expert, asked, out_dir=args.out, note=args.note)
-    result = load_result(args.result)
-    journal.safe_log(args.result, result.session_id, journal.RECHECK,
-                     Sentence(words.N_("re-check request to {expert} for {items} written to {file}"),
-                              expert=f"{args.expert} {result.expert_name(args.expert)}",
-                              items=", ".join(f"{a}:{i}" for a, i in asked), file=str(written)),
-                     inputs=journal.score_inputs(result))
+    written = core.issue(args.result, args.expert, asked, out_dir=args.out, note=args.note)  # journaled there
     out(str(written))
     return 0
 
