@@ -202,6 +202,12 @@ def test_reopen_lands_where_the_expert_left(qtbot, session):
     w.viewer.go_to_page(1)
     qtbot.waitUntil(lambda: w.viewer.current_page() == 1, timeout=5000)
     rel = w.material_rel
+    # another material and back: this one opens again at the page it was left at, not at page 1
+    w.materials.setCurrentItem(w.materials.item(0))
+    qtbot.waitUntil(lambda: w.material_rel != rel and w.viewer.page_count() > 0, timeout=20000)
+    w.materials.setCurrentItem(third)
+    qtbot.waitUntil(lambda: w.material_rel == rel and w.viewer.page_count() > 1, timeout=20000)
+    qtbot.waitUntil(lambda: w.viewer.current_page() == 1, timeout=5000)
     w.close()
     w.scores.close()
 

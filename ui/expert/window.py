@@ -414,8 +414,10 @@ class ExpertWindow(QMainWindow):
             return
         self.material_rel = rel
         rotation = int(settings.per_file("rotation", self._rotation_key(rel)) or 0)
-        self.viewer.open(str(self.session.path.joinpath(*rel.split("/"))), rotation=rotation, page=max(page, 0))
-        self._store_place(page=max(page, 0))
+        path = str(self.session.path.joinpath(*rel.split("/")))
+        # page -1: where this material was left in this run (the viewer keeps a place per material), else page 1
+        self.viewer.open(path, rotation=rotation, page=page if page >= 0 else None)
+        self._store_place(page=page if page >= 0 else (self.viewer.last_page(path) or 0))
 
     def _store_place(self, page: int | None = None) -> None:
         """Remember applicant, material and page, so that the next start lands here."""
