@@ -207,6 +207,15 @@ def test_the_report_page_records_and_writes_through_the_core(day, tmp_path, qtbo
     assert "异议不成立" in page.table.item(0, 5).text()
     page.write_report_pdf(tmp_path / "report.pdf")
     assert "张三" in squash(pdftotext(tmp_path / "report.pdf"))
+    # the buttons write off the UI thread: the objection file for the objection chosen, then "Saved"
+    from PySide6.QtWidgets import QFileDialog
+    target = tmp_path / "objection.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(page.written, timeout=120_000) as said:
+        page._save("Objection file", "x.pdf", page._objection_file_writer())
+    chosen = objections.get(path, "Y1").applicant_id
+    assert said.args == [f"Saved {target}"]
+    assert squash(page.result.applicant(chosen).name) in squash(pdftotext(target))
     assert objections.final_list(path, page.result, today=dt.date(2025, 10, 10)).ready
 
 

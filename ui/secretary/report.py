@@ -23,6 +23,7 @@ from app.resultfile import Records
 from app.vocabulary import N_
 from ui.dialogs import show_error
 from ui.i18n import tr
+from ui.tasks import run_task
 
 
 class ReportPage(QWidget):
@@ -129,7 +130,8 @@ class ReportPage(QWidget):
         decide_button = QPushButton(tr("Decide the chosen objection"))
         decide_button.clicked.connect(self.decide_objection)
         file_button = QPushButton(tr("Objection file…"))
-        file_button.clicked.connect(lambda: self._save(tr("Objection file"), "异议答复材料.pdf", self.write_objection_file))
+        file_button.clicked.connect(lambda: self._save(tr("Objection file"), "异议答复材料.pdf",
+                                                                 self._objection_file_writer()))
         for w, k in ((self.upheld, 0), (self.not_upheld, 0), (self.reason, 1), (decide_button, 0), (file_button, 0)):
             decide.addWidget(w, k)
         of.addLayout(decide)
@@ -227,11 +229,24 @@ class ReportPage(QWidget):
         return True
 
     def _save(self, title: str, name: str, write) -> None:
+        """Ask where, then write off the UI thread (a report of many pages takes seconds) behind a progress dialog."""
         if self.session is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name))
-        if path:
-            self._act(lambda: (write(Path(path)), self.written.emit(tr("Saved {file}").format(file=path))))
+        if not path:
+            return
+
+        def done(_value) -> None:
+            self._refresh()
+            self.written.emit(tr("Saved {file}").format(file=path))
+
+        run_task(self, tr("Writing {file}…").format(file=Path(path).name), lambda _progress: write(Path(path)),
+                 on_done=done, on_error=lambda exc: show_error(self, str(exc)))
+
+    def _require_result(self) -> None:
+        """For the writers, which may run off the UI thread: refuse with a sentence, shown by whoever runs them."""
+        if self.result is None:
+            raise PanelReviewError("Merge the score files first.")
 
     def _printed(self, path: Path) -> None:
         journal.safe_log(self.path, self.session.id, journal.PRINT, Sentence(N_("printed {file}"), file=str(path)),
@@ -251,23 +266,23 @@ class ReportPage(QWidget):
         self._printed(path)
 
     def write_opinions(self, path: Path) -> None:
-        if self._needs_result():
-            panelsheets.joint_opinion(self.result, panel_mod.record(self.path), path)
-            self._printed(path)
+        self._require_result()
+        panelsheets.joint_opinion(self.result, panel_mod.record(self.path), path)
+        self._printed(path)
 
     def write_report_pdf(self, path: Path) -> None:
-        if self._needs_result():
-            upward.write_pdf(self.result, path, session=self.session)
-            self._printed(path)
+        self._require_result()
+        upward.write_pdf(self.result, path, session=self.session)
+        self._printed(path)
 
     def write_report_docx(self, path: Path) -> None:
-        if self._needs_result():
-            upward.write_docx(self.result, path, session=self.session)
-            self._printed(path)
+        self._require_result()
+        upward.write_docx(self.result, path, session=self.session)
+        self._printed(path)
 
     def write_journal(self, path: Path) -> None:
-        if self._needs_result():
-            upward.write_journal_pdf(self.result, path)
+        self._require_result()
+        upward.write_journal_pdf(self.result, path)
 
     def record_notice(self) -> None:
         if not self._needs_result():
@@ -278,8 +293,7 @@ class ReportPage(QWidget):
     def write_notice(self, path: Path) -> None:
         n = notice_mod.recorded(self.path) if self.result else None
         if n is None:
-            show_error(self, tr("Record the public notice first."))
-            return
+            raise PanelReviewError("Record the public notice first.")
         upward.write_notice(self.result, n, path)
         self._printed(path)
 
@@ -304,21 +318,26 @@ class ReportPage(QWidget):
                                                    reason=self.reason.text())):
             self.reason.clear()
 
-    def write_objection_file(self, path: Path) -> None:
-        if self._needs_result():
-            aid = self.applicant.currentData()
-            oid = self._chosen_objection()
-            if oid:
-                aid = objections_mod.get(self.path, oid).applicant_id
-            objectionfile.write(self.result, self.session, aid, path)
-            self._printed(path)
+    def write_objection_file(self, path: Path, *, applicant_id: str | None = None,
+                             objection_id: str | None = None) -> None:
+        """For the objection chosen in the table, else the applicant chosen; the window passes both in, as
+        read on the UI thread (this may run on a worker)."""
+        self._require_result()
+        aid = applicant_id if applicant_id is not None else self.applicant.currentData()
+        oid = objection_id if objection_id is not None else self._chosen_objection()
+        if oid:
+            aid = objections_mod.get(self.path, oid).applicant_id
+        objectionfile.write(self.result, self.session, aid, path)
+        self._printed(path)
+
+    def _objection_file_writer(self):
+        aid, oid = self.applicant.currentData(), self._chosen_objection()
+        return lambda path: self.write_objection_file(path, applicant_id=aid or "", objection_id=oid or "")
 
     def write_final(self, path: Path) -> None:
-        if not self._needs_result():
-            return
+        self._require_result()
         final = objections_mod.final_list(self.path, self.result)
         if not final.ready:
-            show_error(self, tr("Not yet: {why}").format(why="; ".join(str(s) for s in final.reasons)))
-            return
+            raise PanelReviewError("Not yet: {why}", why="; ".join(str(s) for s in final.reasons))
         upward.write_final(self.result, final, path)
         self._printed(path)

@@ -1099,5 +1099,9 @@
             <source>Warning: {what}</source>
             <translation>提示：{what}</translation>
         </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>正在写入 {file}…</translation>
+        </message>
     </context>
 </TS>
