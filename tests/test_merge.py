@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import subprocess
 import sqlite3
 from decimal import Decimal as D
 from pathlib import Path
@@ -380,6 +381,13 @@ def test_hostile_files_are_refused_with_reasons_and_the_rest_merged(tmp_path):
     assert one(r, "A1").total == D("85.00") and one(r, "A1").experts_scored == ["E01", "E02", "E03"]
     # inputs unchanged, byte for byte and in time
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in inputs} == before
+    # the summary counts the 3 files merged, and the 7 refused apart (issue 15: "评分文件 6 份" counted a refused one)
+    from app import sheets
+    summary = tmp_path / "summary.pdf"
+    summary.write_bytes(sheets.build_panel_summary(r))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(summary), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "3 份（另有 7 份不予采用）" in "".join(text.split("\n"))
 
 
 def test_expert_not_on_the_panel_and_unsubmitted_file(tmp_path):
