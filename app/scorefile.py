@@ -213,6 +213,7 @@ class ScoreFile:
         self.path = Path(path)
         self.db = db
         self.readonly = readonly
+        self.closed = False  # after close(): a form still on screen must not write (its boxes lose focus late)
         self._meta = {r["key"]: r["value"] for r in db["meta"].rows}
         self._rubrics: dict[str, rubric_mod.Rubric] = {}
         self._applied: dict[str, rubric_mod.Applied] = {}
@@ -330,6 +331,7 @@ class ScoreFile:
         return cls(path, db, readonly=readonly)
 
     def close(self) -> None:
+        self.closed = True
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
 

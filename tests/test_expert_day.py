@@ -228,6 +228,25 @@ def test_reopen_lands_where_the_expert_left(qtbot, session):
 # --------------------------------------------------------------------------- typed text, a crash
 
 
+def test_a_box_left_after_the_window_closed_writes_nothing_and_raises_nothing(qtbot, session):
+    """Closing the window writes the typed text; a comment box that loses focus afterwards (its widget outlives
+    the closed score file) must not write into a closed file — that once ended in a traceback."""
+    from app.scorefile import ScoreFile
+
+    w = open_window(qtbot, session)
+    w.show_applicant("T01")
+    card = w.form.cards["S1.1"]
+    card.comment.setFocus()
+    qtbot.keyClicks(card.comment, "typed before closing")
+    w.close()
+    w.scores.close()
+    card.comment.setText("typed after closing")
+    card.comment.editingFinished.emit()  # raises on a closed file if the form still writes
+    w.form.flush_text()
+    with ScoreFile.open(w.scores.path, readonly=True) as sf:
+        assert sf.comments("T01").get("S1.1") == "typed before closing"
+
+
 def test_typed_text_is_saved_while_typing_and_undone_per_applicant(qtbot, session):
     w = open_window(qtbot, session)
     w.show_applicant("T01")

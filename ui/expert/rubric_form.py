@@ -628,7 +628,7 @@ class RubricForm(QScrollArea):
 
     @property
     def editable(self) -> bool:
-        return not self.scores.submitted and not self.scores.readonly
+        return not self.scores.closed and not self.scores.submitted and not self.scores.readonly
 
     # -- building ---------------------------------------------------------
 
