@@ -124,6 +124,11 @@ class SearchPanel(QWidget):
             self.list.addItem(item)
         self.setVisible(True)
 
+    def search_after_load(self, query: str, page: int = 0) -> None:
+        """Search `query` once the document being opened is shown, and go to its hit on `page` (a window opening
+        the material where a search of the applicant's stored text found it)."""
+        self._pending = (query, page)
+
     def _chosen(self, item: QListWidgetItem) -> None:
         path, page = item.data(Qt.ItemDataRole.UserRole)
         stored = getattr(self.viewer, "_stored", None)

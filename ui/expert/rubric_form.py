@@ -15,10 +15,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QButtonGroup, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLayout,
-    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QLineEdit, QMenu, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from app import rubric as rubric_mod
+from app import textsearch
 from app.errors import PanelReviewError
 from app.scorefile import NEGATIVE, NO, POSITIVE, YES, ScoreFile
 from ui.i18n import tr
@@ -240,6 +242,47 @@ class Card(QFrame):
         self.pins = FlowLayout()
         self.lay.addLayout(self.pins)
         self.controls.append(self.cite)
+
+    SEARCHES_SHOWN = 4
+    SEARCH_CSS = ("QToolButton { background: #eef3fb; border: 1px solid #c9d7ee; border-radius: 7px; padding: 0 6px;"
+                  " color: #1f4f8a; font-size: 9pt; } QToolButton::menu-indicator { image: none; }")
+
+    def add_searches(self, terms: list[str]) -> None:
+        """One-click searches of the applicant's materials' stored text: the first few as chips, the rest in "…"."""
+        if not terms:
+            return
+        row = FlowLayout(spacing=3)
+        label = QLabel(tr("Search:"))
+        label.setStyleSheet("color: #555; font-size: 9pt;")
+        row.addWidget(label)
+        self.searches: list[QToolButton] = []
+        for term in terms[:self.SEARCHES_SHOWN]:
+            chip = QToolButton()
+            chip.setObjectName("search")
+            chip.setStyleSheet(self.SEARCH_CSS)
+            chip.setText(term)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setToolTip(tr("Search “{text}” in the applicant's materials").format(text=term))
+            chip.setAccessibleName(tr("Search “{text}” in the applicant's materials").format(text=term))
+            chip.clicked.connect(lambda _=False, t=term: self.form.search_requested.emit(t))
+            row.addWidget(chip)
+            self.searches.append(chip)
+        rest = terms[self.SEARCHES_SHOWN:]
+        if rest:
+            more = QToolButton()
+            more.setObjectName("search")
+            more.setStyleSheet(self.SEARCH_CSS)
+            more.setText("…")
+            more.setToolTip(tr("More searches: {terms}").format(terms="、".join(rest)))
+            more.setAccessibleName(tr("More searches: {terms}").format(terms="、".join(rest)))
+            more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(more)
+            for term in rest:
+                menu.addAction(term, lambda t=term: self.form.search_requested.emit(t))
+            more.setMenu(menu)
+            row.addWidget(more)
+            self.searches.append(more)
+        self.lay.addLayout(row)
 
     def show_pins(self, citations: list[dict]) -> None:
         while self.pins.count():
@@ -575,6 +618,7 @@ class RubricForm(QScrollArea):
     saved = Signal(str)  # applicant id
     failed = Signal(str)  # the sentence saying why a change was refused
     open_material = Signal(str, int)  # material name, page (0-based; -1: keep)
+    search_requested = Signal(str)  # a criterion's search chip: the text to find in the applicant's materials
     undo_available = Signal(bool)
     saving = Signal()  # typed text waits for its save (a fraction of a second)
 
@@ -585,6 +629,7 @@ class RubricForm(QScrollArea):
         super().__init__(parent)
         self.scores = scores
         self.current_page = current_page
+        self.searchable: Callable[[str], bool] = lambda _aid: False  # the window: has the applicant stored text?
         self.applicant_id: str | None = None
         self.cards: dict[str, Card] = {}
         self.item_cards: dict[str, Card] = {}
@@ -731,6 +776,8 @@ class RubricForm(QScrollArea):
                     card.body.insertWidget(0, wrap_label(note.text, css="color: #8a5a00;"))
                 card.add_comment()
                 card.add_evidence(ev)
+                if self.searchable(applicant_id):
+                    card.add_searches(textsearch.criterion_terms(crit.text, ev))
                 self._add(bl, card, ids)
             sl.addWidget(box)
         prio = [i for i in items if i.kind == "priority"]

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QToolBar, QVBoxLayout, QWidget,
 )
 
+from app import acceptance
 from app.errors import PanelReviewError
 from app.rubric import fmt
 from app.scorefile import IncompleteError, ScoreFile
 from app.session import Session
+from ui import search as stored_search
 from ui import settings
 from ui.dialogs import show_about, show_error
 from ui.expert.dialogs import MissingDialog, RecusalDialog
@@ -48,6 +50,7 @@ def state_words() -> dict[str, str]:
 
 NAME, DETAIL, STATE = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3
 MATERIAL_NAME = Qt.ItemDataRole.UserRole + 4  # on a missing material's row
+FINDINGS = Qt.ItemDataRole.UserRole + 5  # the intake check's findings on a file's row, as sentences
 
 
 class ApplicantDelegate(QStyledItemDelegate):
@@ -139,6 +142,8 @@ class ExpertWindow(QMainWindow):
         self.form.saved.connect(self._saved)
         self.form.failed.connect(self._failed)
         self.form.open_material.connect(self.open_material)
+        self.form.search_requested.connect(self.search_materials)
+        self.form.searchable = self.has_stored_text
         self.form.undo_available.connect(lambda on: self.undo_action.setEnabled(on))
         self.form.saving.connect(self._show_saving)
 
@@ -152,6 +157,11 @@ class ExpertWindow(QMainWindow):
         ml.setContentsMargins(0, 6, 0, 0)
         ml.addWidget(self._caption(tr("Materials")))
         ml.addWidget(self.materials)
+        self.findings_banner = QLabel()  # the intake check's findings on the material shown (app/acceptance.py)
+        self.findings_banner.setObjectName("findings")
+        self.findings_banner.setStyleSheet("background: #fff4d6; color: #7a4b00; padding: 2px 6px;")
+        self.findings_banner.hide()
+        ml.addWidget(self.findings_banner)
         ml.addWidget(self.viewer, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -364,11 +374,15 @@ class ExpertWindow(QMainWindow):
                 item.setToolTip(tr("The applicant did not hand in this material"))
                 self.materials.addItem(item)
                 continue
+            findings = self._findings(aid, name)
             for f in found:
                 pages = tr("{n} pages").format(n=f.pages) if f.pages else ""
-                item = QListWidgetItem(f"{name}　{pages}")
+                here = [x for x in findings if x.path in (None, f.path)]
+                item = QListWidgetItem(f"{name}　{pages}" + ("　⚠" if here else ""))
                 item.setData(Qt.ItemDataRole.UserRole, (name, f.path))
-                item.setToolTip(f.path)
+                item.setData(FINDINGS, [self._finding_text(x) for x in here])
+                item.setToolTip("\n".join([f.path, tr("The intake check found:")] + item.data(FINDINGS))
+                                if here else f.path)
                 self.materials.addItem(item)
                 first = first or item
         for f in by_material.get("", []):
@@ -396,7 +410,62 @@ class ExpertWindow(QMainWindow):
             self.viewer.close_document()
             self.material_rel = None
 
+    def _findings(self, aid: str, material: str) -> list:
+        """The intake check's findings on `material` kept in the session (none where the check was not run)."""
+        try:
+            return acceptance.for_material(self.session, aid, material)
+        except Exception:  # noqa: BLE001 — a store that cannot be read must not keep the expert from scoring
+            return []
+
+    @staticmethod
+    def _finding_text(finding) -> str:
+        text = finding.text()
+        if finding.accepted:
+            text += "　" + tr("(accepted by the secretary: {note})").format(note=finding.accepted)
+        return text
+
+    def _show_findings(self, item: QListWidgetItem | None) -> None:
+        found = (item.data(FINDINGS) or []) if item is not None else []
+        if found:
+            first = found[0] if len(found) == 1 else tr("{first} (and {more} more)").format(
+                first=found[0], more=len(found) - 1)
+            self.findings_banner.setText("⚠ " + tr("Intake check: {finding}").format(finding=first))
+            self.findings_banner.setToolTip("\n".join(found))
+        self.findings_banner.setVisible(bool(found))
+
+    def has_stored_text(self, applicant_id: str) -> bool:
+        """Has the session stored text (recognised on the secretary's machine) of any of the applicant's files?"""
+        return any(stored_search.stored_text(self.session.material_path(mf)) is not None
+                   for mf in self.session.materials(applicant_id))
+
+    def search_materials(self, text: str) -> None:
+        """A criterion's search: in the material shown where its text is stored (the hit list names the
+        applicant's other materials too), else in the first of the applicant's materials that has `text`."""
+        stored = getattr(self.viewer, "_stored", None)
+        if stored is not None and self.viewer.path:
+            self.viewer.search_box.setText(text)
+            self.viewer.search(text)
+            return
+        for mf in self.session.materials(self.applicant_id) if self.applicant_id else []:
+            other = stored_search.stored_text(self.session.material_path(mf))
+            hits = other.material.find(text) if other is not None else []
+            if hits:
+                self.viewer.search_panel.search_after_load(text, hits[0].page)
+                self._open_rel(mf.path)
+                return
+        self.statusBar().showMessage(
+            tr("“{text}” is not in the stored text of the applicant's materials").format(text=text), 6000)
+
+    def _open_rel(self, rel: str) -> None:
+        for k in range(self.materials.count()):
+            item = self.materials.item(k)
+            data = item.data(Qt.ItemDataRole.UserRole)
+            if data and data[1] == rel:
+                self.materials.setCurrentItem(item)
+                return
+
     def _material_chosen(self, item: QListWidgetItem | None, page: int = -1) -> None:
+        self._show_findings(item)
         data = item.data(Qt.ItemDataRole.UserRole) if item else None
         if not data:
             if item is not None:  # a material the applicant did not hand in: nothing to show, and why

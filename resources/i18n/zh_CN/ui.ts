@@ -1087,5 +1087,37 @@ Data folder: {data}</source>
             <source>Tables (*.csv *.txt *.xlsx *.xls *.xlsb *.ods)</source>
             <translation>表格 (*.csv *.txt *.xlsx *.xls *.xlsb *.ods)</translation>
         </message>
+        <message>
+            <source>Search:</source>
+            <translation>检索：</translation>
+        </message>
+        <message>
+            <source>Search “{text}” in the applicant's materials</source>
+            <translation>在申报单位的材料中检索“{text}”</translation>
+        </message>
+        <message>
+            <source>More searches: {terms}</source>
+            <translation>更多检索：{terms}</translation>
+        </message>
+        <message>
+            <source>The intake check found:</source>
+            <translation>受理检查发现：</translation>
+        </message>
+        <message>
+            <source>(accepted by the secretary: {note})</source>
+            <translation>（秘书已接受：{note}）</translation>
+        </message>
+        <message>
+            <source>{first} (and {more} more)</source>
+            <translation>{first}（另有 {more} 项）</translation>
+        </message>
+        <message>
+            <source>Intake check: {finding}</source>
+            <translation>受理检查：{finding}</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in the stored text of the applicant's materials</source>
+            <translation>申报单位材料的已存文字中没有“{text}”</translation>
+        </message>
     </context>
 </TS>
