@@ -36,16 +36,30 @@ def _written(path: Path, write: Callable[[], object]) -> object:
         raise SheetError("could not write {file}: {reason}", file=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def journal_entry(result: Result, action: str, path: Path) -> None:
+    """The secretary's journal in the result file: what was exported or printed, from which score files.
+
+    Exports log it in their worker: a journal write (SQLite, synced) on the UI thread stalls the window."""
+    if result.path:
+        what = N_("exported the results to {file}") if action == journal.EXPORT else N_("printed {file}")
+        journal.safe_log(result.path, result.session_id, action, Sentence(what, file=str(path)),
+                         inputs=journal.score_inputs(result))
+
+
 def xlsx_file(progress: Progress, result: Result, path: Path) -> Path:
-    """Worker: the Excel workbook of `result` at `path`."""
+    """Worker: the Excel workbook of `result` at `path`, then its journal entry."""
     progress(0, 0, N_("Writing {file}"), file=path.name)
-    return _written(path, lambda: report.write_xlsx(result, path))
+    out = _written(path, lambda: report.write_xlsx(result, path))
+    journal_entry(result, journal.EXPORT, out)
+    return out
 
 
 def csv_files(progress: Progress, result: Result, folder: Path) -> list[Path]:
-    """Worker: one CSV file per sheet of `result` in `folder`."""
+    """Worker: one CSV file per sheet of `result` in `folder`, then its journal entry."""
     progress(0, 0, N_("Writing the CSV files into {folder}"), folder=str(folder))
-    return _written(folder, lambda: report.write_csv(result, folder))
+    out = _written(folder, lambda: report.write_csv(result, folder))
+    journal_entry(result, journal.EXPORT, folder)
+    return out
 
 
 def sheet_pdf(progress: Progress, result: Result, what: str) -> bytes:
@@ -87,17 +101,13 @@ class Exporter(QObject):
             return None
         return run_task(self.widget, tr("Exporting the Excel workbook…"), partial(xlsx_file, result=result, path=path),
                         process=True,
-                        on_done=lambda out: (self._log(journal.EXPORT, out),
-                                             self.saved.emit(tr("Saved {path}").format(path=out))),
+                        on_done=lambda out: self.saved.emit(tr("Saved {path}").format(path=out)),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
 
     def _log(self, action: str, path) -> None:
-        """The secretary's journal in the result file: what was exported or printed, from which score files."""
         result = self.result()
-        if result is not None and result.path:
-            what = N_("exported the results to {file}") if action == journal.EXPORT else N_("printed {file}")
-            journal.safe_log(result.path, result.session_id, action, Sentence(what, file=str(path)),
-                             inputs=journal.score_inputs(result))
+        if result is not None:
+            journal_entry(result, action, path)
 
     def export_csv(self) -> Task | None:
         """Ask for a folder, then write one CSV file per sheet into it."""
@@ -115,8 +125,8 @@ class Exporter(QObject):
             return None
         return run_task(self.widget, tr("Exporting the CSV files…"), partial(csv_files, result=result, folder=folder),
                         process=True,
-                        on_done=lambda out: (self._log(journal.EXPORT, folder), self.saved.emit(
-                            tr("{n} CSV files saved in {path}").format(n=len(out), path=folder))),
+                        on_done=lambda out: self.saved.emit(
+                            tr("{n} CSV files saved in {path}").format(n=len(out), path=folder)),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
 
     # -- paper -------------------------------------------------------------------------
