@@ -243,6 +243,8 @@ def test_failed_page_is_tried_again(qtbot, qapp, tmp_path):
         viewer.show()
         path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=2)
         viewer.open(str(path))
+        qtbot.waitUntil(lambda: viewer.page_count() == 2, timeout=30000)
+        viewer.go_to_page(1)  # in view, so asked for now (not left to an idle prefetch)
         qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)
         assert "page 2 took too long to show" in str(viewer.view.failed[1])
         viewer.go_to_page(1)
