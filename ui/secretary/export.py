@@ -54,6 +54,14 @@ def xlsx_file(progress: Progress, result: Result, path: Path) -> Path:
     return out
 
 
+def xlsx_from_file(progress: Progress, source: str, path: Path) -> Path:
+    """Worker: as xlsx_file, reading the result from its file (a merged result is large: pickling it to the
+    worker on the UI thread stalled the window)."""
+    from app.resultfile import load_result
+
+    return xlsx_file(progress, load_result(source), path)
+
+
 def csv_files(progress: Progress, result: Result, folder: Path) -> list[Path]:
     """Worker: one CSV file per sheet of `result` in `folder`, then its journal entry."""
     progress(0, 0, N_("Writing the CSV files into {folder}"), folder=str(folder))
@@ -99,7 +107,9 @@ class Exporter(QObject):
         result = self.result()
         if result is None:
             return None
-        return run_task(self.widget, tr("Exporting the Excel workbook…"), partial(xlsx_file, result=result, path=path),
+        work = (partial(xlsx_from_file, source=str(result.path), path=path) if result.path and Path(result.path).is_file()
+                else partial(xlsx_file, result=result, path=path))
+        return run_task(self.widget, tr("Exporting the Excel workbook…"), work,
                         process=True,
                         on_done=lambda out: self.saved.emit(tr("Saved {path}").format(path=out)),
                         on_error=lambda exc: show_error(self.widget, str(exc)))
