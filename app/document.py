@@ -668,6 +668,10 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
     raise ValueError(kind)
 
 
+READY = 0
+"""The job id of the one message a worker sends unasked, once its imports are done (job ids start at 1)."""
+
+
 def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
     """Worker main loop: answer requests on `conn` until told to quit or the parent goes.
 
@@ -677,6 +681,10 @@ def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
     configure_mupdf(store_limit)
     keep_heap_lean()
     docs = _OpenDocuments()
+    try:
+        conn.send((READY, True, None, None))
+    except (EOFError, OSError):
+        return
     while True:
         try:
             message = conn.recv()

@@ -231,6 +231,37 @@ def test_hung_worker_times_out(qtbot, qapp):
         service.shutdown()
 
 
+def test_a_slow_start_does_not_count_against_the_page(qtbot, qapp, tmp_path):
+    """A job's time limit runs from when its worker is ready: workers held before their imports are done
+    (as a busy laptop at start-up holds them) for three times the limit still draw the page, not fail it."""
+    service = RenderService(timeout=0.5, spares=0)
+    failed, replaced = [], []
+    service.render_failed.connect(lambda key, error: failed.append((key, str(error))))
+    service.worker_replaced.connect(replaced.append)
+    pids = service.worker_pids()
+    try:
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+        assert not any(w.ready for w in service._workers)  # stopped before they could say so
+        key = render_key(str(make_pdf(tmp_path / "m.pdf", pages=2)), 0, 0.5)
+        service.render(key)
+        qtbot.wait(1500)
+        assert failed == [] and replaced == [] and service.pending() == 1
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+    try:
+        with qtbot.waitSignal(service.rendered, timeout=30000, check_params_cb=lambda k, _: k == key):
+            pass
+        assert failed == [] and replaced == [] and all(w.ready for w in service._workers)
+        # once ready, the limit holds: a job longer than it is given up
+        with qtbot.waitSignal(service.worker_replaced, timeout=10000):
+            service._sleep(30)
+        assert service.pending() == 0
+    finally:
+        service.shutdown()
+
+
 def test_stale_requests_are_dropped(qtbot, service, tmp_path):
     path = str(make_pdf(tmp_path / "m.pdf", pages=30))
     owner = object()

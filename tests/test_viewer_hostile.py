@@ -36,10 +36,10 @@ def bomb_stream(megabytes: int = BOMB_MB) -> bytes:
     return first + block * (megabytes - 1) + tail + struct.pack(">I", adler)
 
 
-def bomb_pdf(path: Path, *, bomb_pages: set[int], pages: int = 2) -> Path:
-    """A PDF whose `bomb_pages` (0-based) have a content stream of BOMB_MB MB of zeros, Flate-compressed;
-    the other pages are ordinary text pages."""
-    data = bomb_stream()
+def bomb_pdf(path: Path, *, bomb_pages: set[int], pages: int = 2, megabytes: int = BOMB_MB) -> Path:
+    """A PDF whose `bomb_pages` (0-based) have a content stream of `megabytes` MB of zeros, Flate-compressed;
+    the other pages are ordinary text pages. (MuPDF reads about 300 MB of it a second here.)"""
+    data = bomb_stream(megabytes)
     doc = pymupdf.open()
     for n in range(pages):
         page = doc.new_page()

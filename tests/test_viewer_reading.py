@@ -241,7 +241,9 @@ def test_failed_page_is_tried_again(qtbot, qapp, tmp_path):
         qtbot.addWidget(viewer)
         viewer.resize(700, 600)
         viewer.show()
-        path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=2)
+        # a bomb that takes ~5 s to draw here, so it cannot finish inside the 1 s limit on a faster machine
+        # (the usual 300 MB one took 0.95-1.07 s: it sometimes did)
+        path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=2, megabytes=1500)
         viewer.open(str(path))
         qtbot.waitUntil(lambda: viewer.page_count() == 2, timeout=30000)
         viewer.go_to_page(1)  # in view, so asked for now (not left to an idle prefetch)

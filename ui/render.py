@@ -63,6 +63,10 @@ DRAIN_SLICE = 0.006
 ABANDON_LIMIT = 3.0
 """Seconds abandoned work may go on while no other work waits for its worker."""
 
+STARTUP_LIMIT = 90.0
+"""Seconds a new worker may take to import and report ready before it counts as hung. A job's own
+time limit starts when the worker is ready *and* has the job: a start slowed by a busy machine
+does not count against the page."""
 SPARE_DELAY_MS = 1500
 """A warm spare worker is started this long after the service (not during the window's start)."""
 
@@ -119,6 +123,8 @@ class _Worker:
         child.close()  # so our end sees EOF when the worker dies
         self.job: _Job | None = None
         self.started = 0.0
+        self.spawned = time.monotonic()
+        self.ready = 0.0  # monotonic time the worker said it was ready (set by the reader thread)
         self.replies = replies
         self.reader = threading.Thread(target=self._read, daemon=True, name="panelreview-reader")
         self.reader.start()
@@ -129,6 +135,9 @@ class _Worker:
         while True:
             try:
                 job_id, ok, payload, shape = self.conn.recv()
+                if job_id == document.READY:
+                    self.ready = time.monotonic()
+                    continue
                 image = None
                 if shape is not None:
                     pixels = self.conn.recv_bytes()
@@ -461,7 +470,10 @@ class RenderService(QObject):
                 self._worker_lost(worker, hung=False)
             elif job.abandoned and self._should_kill(now - job.abandoned):
                 self._worker_abandoned(worker)
-            elif now - worker.started > limit:
+            elif not worker.ready:
+                if now - worker.spawned > STARTUP_LIMIT:
+                    self._worker_lost(worker, hung=True)
+            elif now - max(worker.started, worker.ready) > limit:
                 self._worker_lost(worker, hung=True)
         for dead in list(self._dead):
             if dead.process.exitcode is not None or not dead.process.is_alive():

@@ -16,13 +16,20 @@ which stalls the window for hundreds of milliseconds even from a thread;
 `process=True` runs such work in a worker process (multiprocessing "spawn",
 like the page renderer in ui/render.py), whose `func` must then be picklable
 (a module-level function or a functools.partial of one).
+
+Parts the work sends before its end (`progress.send`, e.g. the printer's
+strips) reach `delivered` a few milliseconds' worth per turn of the event
+loop (DELIVER_SLICE): a burst that piled up while the machine was busy would
+otherwise be handled in one go, and the window would stall for all of it.
 """
 
 from __future__ import annotations
 
 import atexit
+import collections
 import multiprocessing
 import threading
+import time
 from typing import Any, Callable
 
 import shiboken6
@@ -37,6 +44,7 @@ from ui.i18n import tr
 __all__ = ["Cancelled", "Progress", "ProgressDialog", "Task", "run_task", "stop_all", "wait_all", "with_dialog"]
 
 SHOW_AFTER_MS = 300  # quick work finishes without a dialog flashing up
+DELIVER_SLICE = 0.008  # seconds of `delivered` handlers per turn of the event loop
 _running: list["Task"] = []
 
 
@@ -131,8 +139,15 @@ class Task(QObject):
         self._relay.moveToThread(self._thread)
         self._thread.started.connect(self._relay.run)
         self._relay.progressed.connect(self._progressed)
-        self._relay.delivered.connect(self.delivered)
+        self._relay.delivered.connect(self._arrived)
         self._relay.ended.connect(self._ended)
+        # parts wait here and go out a slice at a time; the end waits for the parts before it
+        self._parts: collections.deque = collections.deque()
+        self._end: tuple | None = None
+        self._pacer = QTimer(self)
+        self._pacer.setSingleShot(True)
+        self._pacer.setInterval(0)
+        self._pacer.timeout.connect(self._deliver)
 
     def start(self) -> "Task":
         _running.append(self)
@@ -183,7 +198,31 @@ class Task(QObject):
     def _progressed(self, done: int, total: int, step: str, fields: dict) -> None:
         self.progressed.emit(done, total, step_text(step, fields or {}))
 
+    def _arrived(self, part: Any) -> None:
+        self._parts.append(part)
+        if not self._pacer.isActive():
+            self._pacer.start()
+
+    def _deliver(self) -> None:
+        """Hand on the parts waiting, for up to DELIVER_SLICE; the rest on the next turn of the event loop."""
+        deadline = time.perf_counter() + DELIVER_SLICE
+        while self._parts:
+            if self._cancel.is_set():
+                self._parts.clear()  # whoever asked for them has stopped wanting them
+                break
+            self.delivered.emit(self._parts.popleft())
+            if time.perf_counter() >= deadline:
+                break
+        if self._parts:
+            self._pacer.start()
+        elif self._end is not None:
+            end, self._end = self._end, None
+            self._ended(*end)
+
     def _ended(self, kind: str, value: Any, text: str) -> None:
+        if self._parts:  # the parts sent before the end are handled first
+            self._end = (kind, value, text)
+            return
         self._thread.quit()
         self._thread.wait()
         if self in _running:
