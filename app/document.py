@@ -672,17 +672,22 @@ READY = 0
 """The job id of the one message a worker sends unasked, once its imports are done (job ids start at 1)."""
 
 
-def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
+def serve(conn: Any, store_limit: int = STORE_LIMIT, arena: tuple[str, int] | None = None) -> None:
     """Worker main loop: answer requests on `conn` until told to quit or the parent goes.
 
-    MuPDF's store is capped at `store_limit` bytes. (Not niced: the page the expert waits for
-    is drawn here, and a niced worker loses to every other program on a busy machine.)
+    MuPDF's store is capped at `store_limit` bytes. A page's pixels go into the shared block
+    `arena` (its name and size, app/arena.py) when they fit, else down the pipe after the reply.
+    (Not niced: the page the expert waits for is drawn here, and a niced worker loses to every
+    other program on a busy machine.)
     """
+    from app.arena import Arena
+
     configure_mupdf(store_limit)
     keep_heap_lean()
     docs = _OpenDocuments()
+    shared = Arena.attach(*arena) if arena is not None else None
     try:
-        conn.send((READY, True, None, None))
+        conn.send((READY, True, shared is not None, None))
     except (EOFError, OSError):
         return
     while True:
@@ -699,7 +704,11 @@ def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
         page = None
         try:
             payload, page = handle(docs, kind, tuple(args))
-            reply = (job, True, payload, (page.width, page.height, page.stride) if page is not None else None)
+            shape = None
+            if page is not None:
+                # (width, height, stride, whether the pixels are in the shared block)
+                shape = (page.width, page.height, page.stride, shared is not None and shared.write(page.samples))
+            reply = (job, True, payload, shape)
         except DocumentError as exc:
             reply = (job, False, (exc.template, exc.fields), None)
         except Exception:
@@ -707,7 +716,7 @@ def serve(conn: Any, store_limit: int = STORE_LIMIT) -> None:
             reply = (job, False, ("{file}: is damaged or is not a PDF", {"file": _name(path)}), None)
         try:
             conn.send(reply)
-            if reply[3] is not None:
+            if reply[3] is not None and not reply[3][3]:
                 conn.send_bytes(page.samples)
         except (EOFError, OSError):
             return

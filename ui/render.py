@@ -44,6 +44,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from app import document
+from app.arena import Arena
 from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
 
@@ -63,6 +64,9 @@ DRAIN_SLICE = 0.006
 ABANDON_LIMIT = 3.0
 """Seconds abandoned work may go on while no other work waits for its worker."""
 
+ARENA_BYTES = 24 * 1024 * 1024
+"""Shared memory per worker for the pixels it sends back: an 8 Mpx page (the most drawn whole,
+see ui/viewer.TILE_ABOVE) in RGB. Only what a page touches becomes resident."""
 STARTUP_LIMIT = 90.0
 """Seconds a new worker may take to import and report ready before it counts as hung. A job's own
 time limit starts when the worker is ready *and* has the job: a start slowed by a busy machine
@@ -117,7 +121,11 @@ class _Worker:
 
     def __init__(self, ctx: Any, replies: "queue.SimpleQueue", store_bytes: int) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=document.serve, args=(child, store_bytes), daemon=True,
+        # the page's pixels come back through shared memory (the pipe only where none can be made);
+        # the reader thread owns it from here and unmaps it when the worker has gone
+        self.arena = Arena.create(ARENA_BYTES)
+        shared = (self.arena.name, self.arena.size) if self.arena is not None else None
+        self.process = ctx.Process(target=document.serve, args=(child, store_bytes, shared), daemon=True,
                                    name="panelreview-render")
         self.process.start()
         child.close()  # so our end sees EOF when the worker dies
@@ -136,12 +144,17 @@ class _Worker:
             try:
                 job_id, ok, payload, shape = self.conn.recv()
                 if job_id == document.READY:
+                    if self.arena is not None:
+                        self.arena.let_go_of_name()  # the worker has it open (or could not: then the pipe)
+                        if not payload:
+                            self.arena.close()
+                            self.arena = None
                     self.ready = time.monotonic()
                     continue
                 image = None
                 if shape is not None:
-                    pixels = self.conn.recv_bytes()
-                    width, height, stride = shape
+                    width, height, stride, shared = shape
+                    pixels = self.arena.view[:height * stride] if shared else self.conn.recv_bytes()
                     # convertToFormat copies into memory the image owns (like .copy()), in
                     # Qt's native 32-bit format so painting is a plain blit
                     image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).convertToFormat(
@@ -149,6 +162,8 @@ class _Worker:
                     )
                     del pixels
             except (EOFError, OSError, ValueError, TypeError):
+                if self.arena is not None:
+                    self.arena.close()
                 replies.put((self, None, False, None, None))
                 return
             replies.put((self, job_id, ok, payload, image))
@@ -227,6 +242,7 @@ class RenderService(QObject):
     ) -> None:
         super().__init__(parent)
         document.keep_heap_lean()
+        Arena.sweep()
         self._ctx = multiprocessing.get_context("spawn")
         self._worker_count = max(1, workers)
         self.store_bytes = store_bytes
