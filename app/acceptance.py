@@ -508,8 +508,12 @@ def seal_rule(rubric, material: str) -> tuple[str, str] | None:
 
 def check(session, *, limits: Limits | None = None, applicants: Iterable[str] | None = None, workers: int = 2,
           progress: Callable[[int, int, str], None] | None = None, should_stop: Callable[[], bool] = lambda: False,
-          store: Any = None, save: bool = True) -> Report:
-    """Check the session's materials (all applicants, or those given); the findings, also kept in the store."""
+          store: Any = None, save: bool = True) -> Report | None:
+    """Check the session's materials (all applicants, or those given); the findings, also kept in the store.
+
+    None when `should_stop()` said stop before the end: nothing is kept, so the last whole check
+    (what the experts' windows show) stays as it was.
+    """
     from app.scanstore import ScanStore
 
     limits = limits or Limits()
@@ -531,6 +535,10 @@ def check(session, *, limits: Limits | None = None, applicants: Iterable[str] | 
             need_seal = mf.material is not None and seal_rule(rubric, mf.material) is not None
             jobs.append((mf.path, str(p), mf.pages or 0, need_seal))
     found = examine_all(jobs, limits, workers=workers, progress=progress, should_stop=should_stop)
+    if len(found) < len(jobs) and should_stop():
+        if own and store is not None:
+            store.close()
+        return None
     accepted = store.acceptances() if store is not None else {}
     findings: list[Finding] = []
     for aid in ids:

@@ -206,6 +206,17 @@ def test_findings_are_kept_for_the_experts_and_can_be_accepted(planted, report):
     assert next(f for f in acceptance.stored(planted, "S01") if f.code == "blank").accepted is None
 
 
+def test_a_check_stopped_halfway_keeps_the_last_whole_one(planted, report):
+    """Stopped after its first file, a check returns None and the findings the experts see are unchanged."""
+    before = [(f.key, f.code, f.accepted) for f in acceptance.stored(planted)]
+    assert before
+    answered: list[str] = []
+    stopped = acceptance.check(planted, progress=lambda done, total, key: answered.append(key),
+                               should_stop=lambda: bool(answered))
+    assert stopped is None and len(answered) >= 1
+    assert [(f.key, f.code, f.accepted) for f in acceptance.stored(planted)] == before
+
+
 def test_a_file_that_takes_too_long_gets_its_finding_and_the_rest_go_on(planted):
     slow = acceptance.Limits(timeout=0.3, per_page=0.0)
     started = time.monotonic()

@@ -101,6 +101,26 @@ def test_the_intake_page_checks_accepts_and_writes_notices(qtbot, small, tmp_pat
     assert "培训成果报告" in flat
 
 
+def test_the_intake_check_can_be_stopped_and_keeps_the_last_one(qtbot, small):
+    from ui.secretary.acceptance import AcceptancePage
+
+    page = AcceptancePage()
+    qtbot.addWidget(page)
+    page.set_session(small)
+    with qtbot.waitSignal(page.checked, timeout=120000):
+        page.run_check()
+    before = [page.table.item(r, 4).text() for r in range(page.table.rowCount())]
+    assert before and page.check_button.text() == "Check materials"
+    page.run_check()
+    assert page.check_button.text() == "Stop checking" and page.check_button.isEnabled()
+    page.check_button.click()  # stop at once
+    qtbot.waitUntil(lambda: not page._task.running, timeout=60000)
+    assert page._task.state == "cancelled"
+    assert page.check_button.text() == "Check materials" and page.bar.isHidden()
+    assert page.status.text().endswith("The check was stopped; nothing of it was kept.")
+    assert [page.table.item(r, 4).text() for r in range(page.table.rowCount())] == before
+
+
 def test_the_intake_page_shows_thumbnails_of_the_pages_found(qtbot, tmp_path):
     from ui.secretary.acceptance import page_image
     from PySide6.QtCore import QSize

@@ -326,7 +326,7 @@ def test_merge_rank_inspect_and_export(make_window, qtbot, score_files, tmp_path
     assert w2.result is not None and Path(w2.result.path) == result_path
     assert w2.result.applicant(first.id).inspection.result == "passed"
     assert w2.merge_page.table.rowCount() == 6
-    assert w2.pages.tabText(w2.RANKING) == "3 Ranking"
+    assert w2.pages.tabText(w2.RANKING) == "5 Ranking"
     w2.pages.setCurrentIndex(w2.RANKING)
     shot(w2, "secretary-english")
     w2.pages.setCurrentIndex(w2.INSPECTION)

@@ -17,10 +17,14 @@ from app.session import Session
 from app.vocabulary import N_
 from ui.dialogs import show_error
 from ui.i18n import tr
-from ui.tasks import Task
+from ui.tasks import Cancelled, Task
 
 THUMB = QSize(72, 100)
 COLUMNS = (N_("Applicant"), N_("Material"), N_("File"), N_("Page"), N_("Finding"), N_("Accepted with note"))
+
+
+# each column's share of the table's width (the finding takes the rest); the page column holds a thumbnail
+SHARES = {0: 0.17, 1: 0.15, 2: 0.17, 5: 0.17}
 
 
 class AcceptancePage(QWidget):
@@ -71,11 +75,9 @@ class AcceptancePage(QWidget):
         for col in range(len(COLUMNS)):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 170)
-        self.table.setColumnWidth(2, 190)
-        self.table.setColumnWidth(3, 150)
-        self.table.setColumnWidth(5, 200)
+        # widths follow the table's own width until the secretary drags a column (then they are hers)
+        self._fitted: dict[int, int] = {}
+        head.sectionResized.connect(self._column_dragged)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.note = QLineEdit()
@@ -106,7 +108,8 @@ class AcceptancePage(QWidget):
     def _enable(self) -> None:
         has = self.session is not None
         busy = self._task is not None and self._task.running
-        self.check_button.setEnabled(has and not busy)
+        self.check_button.setEnabled(has)
+        self.check_button.setText(tr("Stop checking") if busy else tr("Check materials"))
         self.notice_button.setEnabled(has and any(f.counts for f in self.findings))
         reading = self._ocr_task is not None and self._ocr_task.running
         self.ocr_button.setEnabled(has and (reading or ocr.available()))
@@ -161,6 +164,31 @@ class AcceptancePage(QWidget):
                 self.table.setRowHeight(r, THUMB.height() + 6)
         QTimer.singleShot(0, self._next_thumb)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        width = self.table.viewport().width()
+        if width <= 0:
+            return
+        page = max(THUMB.width() + 16, self.table.fontMetrics().horizontalAdvance(tr("Page")) + 24)
+        wanted = {col: max(60, int(width * share)) for col, share in SHARES.items()}
+        wanted[3] = page
+        for col, w in wanted.items():
+            if col in self._fitted and self._fitted[col] != self.table.columnWidth(col):
+                continue  # dragged by hand: left as it is
+            self._fitted[col] = w
+            self.table.setColumnWidth(col, w)
+
+    def _column_dragged(self, col: int, _old: int, new: int) -> None:
+        if self._fitted.get(col, new) != new:
+            self._fitted[col] = -1  # never a width again: this column is the secretary's now
+
     def _selected(self) -> None:
         f = self._current()
         self.accept_button.setEnabled(f is not None)
@@ -175,6 +203,11 @@ class AcceptancePage(QWidget):
     # -- actions ---------------------------------------------------------------
 
     def run_check(self) -> None:
+        """Check the materials in the background; pressed again while it runs, stop (the last check stays)."""
+        if self._task is not None and self._task.running:
+            self._task.cancel()
+            self.status.setText(tr("Stopping the check…"))
+            return
         if self.session is None:
             return
         session = self.session
@@ -183,15 +216,26 @@ class AcceptancePage(QWidget):
         self.status.setText(tr("Checking…"))
 
         def work(progress):
-            return acceptance.check(session, progress=lambda done, total, _what: progress(done, total),
-                                    should_stop=lambda: False)
+            report = acceptance.check(session, progress=lambda done, total, _what: progress(done, total),
+                                      should_stop=lambda: task.cancelling)
+            if report is None:
+                raise Cancelled()  # stopped before the end: nothing was kept
+            return report
 
-        self._task = Task(work)
-        self._task.progressed.connect(lambda done, total, _t: (self.bar.setRange(0, max(total, 1)),
-                                                               self.bar.setValue(done)))
-        self._task.succeeded.connect(self._checked)
-        self._task.failed.connect(self._failed)
-        self._task.start()
+        task = self._task = Task(work)
+        task.progressed.connect(lambda done, total, _t: (self.bar.setRange(0, max(total, 1)),
+                                                         self.bar.setValue(done)))
+        task.succeeded.connect(self._checked)
+        task.cancelled.connect(self._check_stopped)
+        task.failed.connect(self._failed)
+        task.start()
+        self._enable()
+
+    def _check_stopped(self) -> None:
+        self.bar.setVisible(False)
+        self._fill()  # what the last whole check found, as before
+        said = tr("The check was stopped; nothing of it was kept.")
+        self.status.setText(f"{self.status.text()}\n{said}" if self.findings or self.notes else said)
         self._enable()
 
     def _set_findings(self, findings: list[acceptance.Finding]) -> None:

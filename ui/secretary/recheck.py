@@ -257,8 +257,7 @@ class RecheckPage(QWidget):
 
 
 def install(window: Any) -> RecheckPage:
-    """Add the re-check page as a tab of the secretary's `window`; returns it (the window feeds it)."""
+    """The re-check page for the secretary's `window` (which adds it as a tab and feeds it)."""
     page = RecheckPage(lambda: list(getattr(window.merge_page, "inputs", [])))
     page.issued.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    window.RECHECK = window.pages.addTab(page, tr("6 Re-check"))
     return page

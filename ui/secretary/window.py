@@ -38,7 +38,8 @@ class SecretaryWindow(QMainWindow):
 
     language_change = Signal(str)
 
-    PREPARE, MERGE, RANKING, INSPECTION = range(4)
+    # tab indexes, set as the tabs are added (in the order of the day)
+    PREPARE = INTAKE = MERGE = RECHECK = RANKING = INSPECTION = REPORT = -1
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,14 +62,19 @@ class SecretaryWindow(QMainWindow):
         self.report.written.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.exporter = Exporter(self, lambda: self.result)
         self.exporter.saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.pages.addTab(self.prepare, tr("1 Prepare"))
-        self.pages.addTab(self.merge_page, tr("2 Merge scores"))
-        self.pages.addTab(self.ranking, tr("3 Ranking"))
-        self.pages.addTab(self.inspection, tr("4 Field inspection and candidates"))
         self.intake = AcceptancePage()  # the intake check (受理), before the meeting
-        self.INTAKE = self.pages.addTab(self.intake, tr("Intake check"))
-        self.REPORT = self.pages.addTab(self.report, tr("5 Panel, report and notice"))
         self.recheck = recheck_page.install(self)  # re-check rounds (复核): ui/secretary/recheck.py
+        # the tabs in the order of the day: the session, the materials received, the scores merged,
+        # their outliers re-checked, the ranking within each quota, the field inspection, the paper
+        for number, (attr, page, title) in enumerate((
+                ("PREPARE", self.prepare, tr("Prepare")),
+                ("INTAKE", self.intake, tr("Intake check")),
+                ("MERGE", self.merge_page, tr("Merge scores")),
+                ("RECHECK", self.recheck, tr("Re-check")),
+                ("RANKING", self.ranking, tr("Ranking")),
+                ("INSPECTION", self.inspection, tr("Field inspection and candidates")),
+                ("REPORT", self.report, tr("Panel, report and notice"))), start=1):
+            setattr(self, attr, self.pages.addTab(page, f"{number} {title}"))
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)

@@ -8,22 +8,6 @@
             <translation>结果(&amp;R)</translation>
         </message>
         <message>
-            <source>1 Prepare</source>
-            <translation>1 准备评审</translation>
-        </message>
-        <message>
-            <source>2 Merge scores</source>
-            <translation>2 汇总评分</translation>
-        </message>
-        <message>
-            <source>3 Ranking</source>
-            <translation>3 排名</translation>
-        </message>
-        <message>
-            <source>4 Field inspection and candidates</source>
-            <translation>4 实地考察与候选名单</translation>
-        </message>
-        <message>
             <source>&lt;b&gt;{name}&lt;/b&gt;　{category}　·　rank {rank}　·　consensus {total}　·　{status}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;　{category}　·　排名 {rank}　·　共识分 {total}　·　{status}</translation>
         </message>
@@ -242,10 +226,6 @@
         <message>
             <source>Print…</source>
             <translation>打印…</translation>
-        </message>
-        <message>
-            <source>Ranking</source>
-            <translation>排名</translation>
         </message>
         <message>
             <source>Recommend (yes : no)</source>
@@ -712,10 +692,6 @@
             <translation>（最后一天由秘书确定）</translation>
         </message>
         <message>
-            <source>5 Panel, report and notice</source>
-            <translation>5 专家组、报告与公示</translation>
-        </message>
-        <message>
             <source>; make-up working days counted: {days}</source>
             <translation>；计入的调休上班日：{days}</translation>
         </message>
@@ -1072,14 +1048,6 @@
             <translation>定稿</translation>
         </message>
         <message>
-            <source>Re-check</source>
-            <translation>6 复核</translation>
-        </message>
-        <message>
-            <source>6 Re-check</source>
-            <translation>6 复核</translation>
-        </message>
-        <message>
             <source>How alike the experts ranked: not computed (too few applicants ranked by the same experts; Kendall's W)</source>
             <translation>专家排序一致程度：未计算（同一批专家评分的申报单位太少；肯德尔和谐系数 Kendall's W）</translation>
         </message>
@@ -1102,6 +1070,42 @@
         <message>
             <source>Writing {file}…</source>
             <translation>正在写入 {file}…</translation>
+        </message>
+        <message>
+            <source>Prepare</source>
+            <translation>准备评审</translation>
+        </message>
+        <message>
+            <source>Merge scores</source>
+            <translation>汇总评分</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <source>Field inspection and candidates</source>
+            <translation>实地考察与候选名单</translation>
+        </message>
+        <message>
+            <source>Panel, report and notice</source>
+            <translation>专家组、报告与公示</translation>
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation>复核</translation>
+        </message>
+        <message>
+            <source>Stop checking</source>
+            <translation>停止检查</translation>
+        </message>
+        <message>
+            <source>Stopping the check…</source>
+            <translation>正在停止检查…</translation>
+        </message>
+        <message>
+            <source>The check was stopped; nothing of it was kept.</source>
+            <translation>检查已停止，本次检查的结果未保存。</translation>
         </message>
     </context>
 </TS>
