@@ -260,6 +260,40 @@ def test_failed_page_is_tried_again(qtbot, qapp, tmp_path):
         service.shutdown()
 
 
+def test_a_thumbnail_that_failed_says_so_and_comes_back_when_the_page_draws(qtbot, qapp, tmp_path):
+    from PySide6.QtCore import Qt as _Qt
+
+    from tests.test_viewer_hostile import bomb_pdf
+
+    service = RenderService(timeout=1.0)
+    try:
+        viewer = PdfViewer(service)
+        qtbot.addWidget(viewer)
+        viewer.resize(900, 700)
+        viewer.show()
+        viewer.set_thumbnails_visible(True)
+        path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=3, megabytes=1500)
+        viewer.open(str(path))
+        qtbot.waitUntil(lambda: viewer.page_count() == 3, timeout=30000)
+        qtbot.waitUntil(lambda: viewer.thumbnail_failed(1), timeout=60000)
+        model = viewer.thumbnails.model_
+        tip = model.data(model.index(1), _Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Page 2: its picture could not be made")
+        assert model.data(model.index(0), _Qt.ItemDataRole.ToolTipRole) == "Page 1"
+        # the strip paints the mark, not a blank page that looks as if it were still coming
+        shot = viewer.thumbnails.viewport().grab().toImage()
+        rect = viewer.thumbnails.visualRect(model.index(1))
+        box = viewer.thumbnail_box(1, rect.adjusted(8, 4, 0, 0))
+        assert shot.pixelColor(box.left() + 3, box.top() + 3).name() == "#fdecea"
+        # once page 2 draws at some size (a retry that got through), its thumbnail is asked for again
+        from ui.render import render_key
+
+        service.rendered.emit(render_key(str(path), 1, 0.3), shot)
+        assert not viewer.thumbnail_failed(1)
+    finally:
+        service.shutdown()
+
+
 def test_a_page_at_a_high_zoom_is_drawn_in_tiles(qtbot, viewer, tmp_path):
     """A4 at 600 % is 4760 x 6736 pixels (32 Mpx, 128 MB as one image): it comes in tiles instead."""
     from ui.viewer import PREVIEW_PIXELS, TILE, TILE_ABOVE

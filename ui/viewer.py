@@ -98,6 +98,8 @@ HISTORY = 50  # places Alt+← can go back to
 
 BACKGROUND = QColor("#dcdee2")
 PAGE_BORDER = QColor("#b9bcc2")
+FAILED_FILL = QColor("#fdecea")  # a page (or its thumbnail) that could not be drawn
+FAILED_INK = QColor("#b3261e")
 HIT = QColor(255, 213, 0, 110)
 CURRENT_HIT = QColor(255, 120, 0, 150)
 
@@ -680,9 +682,10 @@ class _ThumbnailModel(QStringListModel):
     are painted. Rows are counted in C++ (QStringListModel): the list view's layout asks for the
     row count twice a row, and 40,000 calls into Python froze the window on a 20,000-page file."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, failed: Callable[[int], bool] = lambda _row: False) -> None:
         super().__init__(parent)
         self.rows = 0
+        self.failed = failed  # whether a row's picture could not be made
 
     def set_rows(self, rows: int) -> None:
         self.rows = rows
@@ -690,6 +693,9 @@ class _ThumbnailModel(QStringListModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            if self.failed(index.row()):
+                return tr("Page {n}: its picture could not be made; click it, then click the page to try again"
+                          ).format(n=index.row() + 1)
             return tr("Page {n}").format(n=index.row() + 1)
         return super().data(index, role)
 
@@ -724,6 +730,15 @@ class _ThumbnailDelegate(QStyledItemDelegate):
         image = self.viewer.thumbnail_image(row)
         if image is not None:
             painter.drawImage(QRectF(box), image)
+        elif self.viewer.thumbnail_failed(row):
+            # not blank, which reads as "still coming": a mark, and the tooltip says what to do
+            painter.fillRect(box, FAILED_FILL)
+            painter.setPen(FAILED_INK)
+            font = painter.font()
+            font.setPixelSize(max(12, box.width() // 3))
+            painter.setFont(font)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "⚠")
+            painter.setFont(option.font)
         else:
             painter.fillRect(box, Qt.GlobalColor.white)
             self.viewer.want_thumbnail(row)
@@ -738,7 +753,7 @@ class _ThumbnailList(QListView):
 
     def __init__(self, viewer: "PdfViewer") -> None:
         super().__init__(viewer)
-        self.model_ = _ThumbnailModel(self)
+        self.model_ = _ThumbnailModel(self, viewer.thumbnail_failed)
         self.setModel(self.model_)
         self.setItemDelegate(_ThumbnailDelegate(viewer))
         self.setUniformItemSizes(True)  # no size asked of 20,000 rows
@@ -1426,6 +1441,10 @@ class PdfViewer(QWidget):
             image.setDevicePixelRatio(self.devicePixelRatioF())
         return image
 
+    def thumbnail_failed(self, row: int) -> bool:
+        """Whether page `row`'s thumbnail could not be made (until the page is tried again or draws)."""
+        return row in self._thumb_failed
+
     def want_thumbnail(self, row: int) -> None:
         """A row was painted without its picture: ask for the ones in view soon."""
         self._thumb_timer.start()
@@ -1449,10 +1468,16 @@ class PdfViewer(QWidget):
             return
         if key == self._thumb_key(key.page):
             self.thumbnails.model_.changed(key.page)
+        elif key.page in self._thumb_failed:
+            # the page itself drew (a retry, another size): its thumbnail is worth asking for again
+            self._thumb_failed.discard(key.page)
+            self.thumbnails.model_.changed(key.page)
+            self._thumb_timer.start()
 
     def _thumbnail_failed(self, key: RenderKey, _error: DocumentError) -> None:
         if key.path == self.path and self.info and key.tile is None and key == self._thumb_key(key.page):
             self._thumb_failed.add(key.page)
+            self.thumbnails.model_.changed(key.page)
 
     def _thumbnail_clicked(self, row: int) -> None:
         if row >= 0 and row != self.current_page():

@@ -1119,5 +1119,9 @@ Data folder: {data}</source>
             <source>“{text}” is not in the stored text of the applicant's materials</source>
             <translation>申报单位材料的已存文字中没有“{text}”</translation>
         </message>
+        <message>
+            <source>Page {n}: its picture could not be made; click it, then click the page to try again</source>
+            <translation>第 {n} 页：缩略图无法生成；请点击它，再点击页面重试</translation>
+        </message>
     </context>
 </TS>
