@@ -225,6 +225,44 @@ def test_reopen_lands_where_the_expert_left(qtbot, session):
     other.scores.close()
 
 
+def test_pages_turned_on_their_own_stay_turned_in_the_next_run(qtbot, session):
+    w = open_window(qtbot, session)
+    w.show_applicant("T02")
+    w.materials.setCurrentItem(w.materials.item(2))
+    qtbot.waitUntil(lambda: w.viewer.page_count() > 1, timeout=20000)
+    rel = w.material_rel
+    w.viewer.go_to_page(1)
+    qtbot.waitUntil(lambda: w.viewer.current_page() == 1, timeout=5000)
+    w.viewer.rotate_page(90)   # a page scanned sideways
+    w.viewer.rotate_page(-90, page=0)
+    w.viewer.rotate_page(-90, page=0)  # and one upside down, turned back the other way
+    assert w.viewer.page_turns() == {1: 90, 0: 180}
+    w.close()
+    w.scores.close()
+
+    again = open_window(qtbot, session)
+    assert again.material_rel == rel
+    qtbot.waitUntil(lambda: again.viewer.page_count() > 1, timeout=20000)
+    assert again.viewer.page_turns() == {0: 180, 1: 90}
+    assert again.viewer.view.page_rotation(1) == 90
+    again.viewer.rotate_page(-90, page=1)  # set upright again: nothing left to keep for that page
+    again.close()
+    again.scores.close()
+
+    third = open_window(qtbot, session)
+    qtbot.waitUntil(lambda: third.viewer.page_count() > 1, timeout=20000)
+    assert third.viewer.page_turns() == {0: 180}
+    third.close()
+    third.scores.close()
+    other = open_window(qtbot, session, "E04")  # another expert on this computer: her own pages
+    other.show_applicant("T02")
+    other.materials.setCurrentItem(other.materials.item(2))
+    qtbot.waitUntil(lambda: other.viewer.page_count() > 1, timeout=20000)
+    assert other.viewer.page_turns() == {}
+    other.close()
+    other.scores.close()
+
+
 # --------------------------------------------------------------------------- typed text, a crash
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import datetime
 from functools import partial
 
@@ -137,6 +139,7 @@ class ExpertWindow(QMainWindow):
 
         self.viewer = PdfViewer()
         self.viewer.rotation_changed.connect(self._rotation_changed)
+        self.viewer.page_rotated.connect(self._page_rotated)
 
         self.form = RubricForm(scores, current_page=self.current_page)
         self.form.saved.connect(self._saved)
@@ -485,6 +488,8 @@ class ExpertWindow(QMainWindow):
         rotation = int(settings.per_file("rotation", self._rotation_key(rel)) or 0)
         path = str(self.session.path.joinpath(*rel.split("/")))
         # page -1: where this material was left in this run (the viewer keeps a place per material), else page 1
+        if self.viewer.place(path) is None:  # first time this run: the pages turned in an earlier one
+            self.viewer.restore(path, turns=self._saved_turns(rel))
         self.viewer.open(path, rotation=rotation, page=page if page >= 0 else None)
         self._store_place(page=page if page >= 0 else (self.viewer.last_page(path) or 0))
 
@@ -531,6 +536,19 @@ class ExpertWindow(QMainWindow):
     def _rotation_changed(self, path: str, degrees: int) -> None:
         if self.material_rel:
             settings.set_per_file("rotation", self._rotation_key(self.material_rel), degrees)
+
+    def _saved_turns(self, rel: str) -> dict[int, int]:
+        """Pages of material `rel` turned on their own in an earlier run: page -> degrees clockwise."""
+        try:
+            raw = json.loads(settings.per_file("turns", self._rotation_key(rel)) or "{}")
+            return {int(k): int(v) % 360 for k, v in raw.items() if int(v) % 360}
+        except (TypeError, ValueError, AttributeError):
+            return {}  # a settings file edited by hand: the pages upright, as at first
+
+    def _page_rotated(self, path: str, _page: int, _degrees: int) -> None:
+        if self.material_rel:
+            settings.set_per_file("turns", self._rotation_key(self.material_rel),
+                                  json.dumps(self.viewer.page_turns(), sort_keys=True))
 
     # -- saving ---------------------------------------------------------------
 
