@@ -48,8 +48,12 @@ RULES: dict[str, dict[str, Any]] = {
                                  "seal": "*"},
     "003_64262c9e8eabc851.txt": {"document": "003 七（二）", "limit": EVIDENCE_003,
                                  "seal": {"相关材料": EVIDENCE_003,
-                                          "推荐单位技能人才占比情况核查证明表": RECOMMEND_003}},
+                                          "推荐单位技能人才占比情况核查证明表": RECOMMEND_003},
+                                 "copy_mark": {"相关材料": EVIDENCE_003}},
 }
+# "copy_mark": the materials whose copies must say 此件与原件相符. Which pages are copies no document
+# says, so a file none of whose pages says it is a finding the secretary confirms or accepts.
+COPY_MARK = "此件与原件相符"
 
 # --------------------------------------------------------------------------- settings
 
@@ -93,6 +97,7 @@ TEMPLATES = {
     "blank": N_("a blank page"),
     "upside_down": N_("turned upside down"),
     "no_seal": N_("no red seal on any page"),
+    "no_copy_mark": N_("no page says “此件与原件相符”, which every copy must"),
     "timeout": N_("could not be checked within {seconds} s"),
     "check_failed": N_("could not be checked ({reason})"),
     "not_checked": N_("{what} not checked: {why}"),
@@ -481,7 +486,7 @@ def examine_all(jobs: list[tuple[str, str, int, bool]], limits: Limits, *, worke
 
 def rules_for(rubric) -> dict[str, Any]:
     """The governing sentences for a rubric, merged over its sources."""
-    out: dict[str, Any] = {"seal": {}, "document": []}
+    out: dict[str, Any] = {"seal": {}, "copy_mark": {}, "document": []}
     for src in rubric.sources:
         r = RULES.get(src.file)
         if not r:
@@ -497,7 +502,21 @@ def rules_for(rubric) -> dict[str, Any]:
         elif isinstance(seal, dict):
             for name, quote in seal.items():
                 out["seal"][name] = (quote, r["document"])
+        for name, quote in r.get("copy_mark", {}).items():
+            out["copy_mark"][name] = (quote, r["document"])
     return out
+
+
+def copy_mark_rule(rubric, material: str) -> tuple[str, str] | None:
+    """(the sentence, where) asking copies in `material` to say 此件与原件相符, or None where none asks."""
+    return rules_for(rubric)["copy_mark"].get(material)
+
+
+def has_copy_mark(text: str) -> bool:
+    """Whether recognised text carries the mark. A stamped or handwritten mark is often read with a
+    character missing or a space inside: its second half (与原件相符) or first (此件与原件) will do."""
+    compact = "".join(text.split())
+    return COPY_MARK[1:] in compact or COPY_MARK[:-2] in compact
 
 
 def seal_rule(rubric, material: str) -> tuple[str, str] | None:
@@ -689,6 +708,15 @@ def _applicant_findings(session, aid: str, found: dict[str, dict[str, Any]], lim
                                    **base))
             elif not any(i.get("seal") for i in r["page_info"]):
                 out.append(Finding(code="no_seal", **base, rule=sealed[0], document=sealed[1]))
+        marked = copy_mark_rule(rubric, mf.material) if mf.material else None
+        if marked:
+            texts = [store.page_text(mf.sha256, n) for n in range(r["pages"])] if store is not None else [None]
+            if any(t is None for t in texts):
+                out.append(Finding(code="not_checked", fields={"what": N_("the mark “此件与原件相符”"),
+                                                               "why": N_("its text has not been recognised yet")},
+                                   **base))
+            elif not any(has_copy_mark(t) for t in texts):
+                out.append(Finding(code="no_copy_mark", **base, rule=marked[0], document=marked[1]))
         if len(turns) < r["pages"]:
             out.append(Finding(code="not_checked", fields={"what": N_("which way up each page is"),
                                                            "why": N_("its text has not been recognised yet")}, **base))

@@ -1,7 +1,8 @@
 """The intake check (受理) on a generated hand-in with every planted defect, and on the demo's clean one.
 
 000 五（一）: "扫描件必须清晰明辨、不缺页、不歪斜，并加盖公章；每个文件必须按对应材料名称命名"; 五（二）:
-"申报材料不齐全或者不符合法定形式的，通知补正材料". 003 七（二）: "佐证等其他所有证材料不超过30页，整合为1个PDF文档".
+"申报材料不齐全或者不符合法定形式的，通知补正材料". 003 七（二）: "佐证等其他所有证材料不超过30页，整合为1个PDF文档，
+凡复印件需注明“此件与原件相符”，并由经办人签字后加盖公章".
 """
 
 from __future__ import annotations
@@ -215,6 +216,54 @@ def test_a_check_stopped_halfway_keeps_the_last_whole_one(planted, report):
                                should_stop=lambda: bool(answered))
     assert stopped is None and len(answered) >= 1
     assert [(f.key, f.code, f.accepted) for f in acceptance.stored(planted)] == before
+
+
+def test_copies_in_chongqing_evidence_must_say_this_is_a_true_copy(tmp_path, seeds_dir):
+    """003 七（二）: "凡复印件需注明“此件与原件相符”". Which pages are copies no document says: a 相关材料 file with no
+    page saying it is a finding (to confirm or accept); before its text is recognised, a note that it was not looked
+    for; one page saying it, even as read with a space inside, clears it. Other materials are not asked."""
+    from app.scanstore import PageText, ScanStore
+
+    mats = tmp_path / "in" / "C01"
+    mats.mkdir(parents=True)
+    for k, name in enumerate(("相关材料", "市级高技能人才培训基地建设项目申报表")):
+        make_scanned_pdf(mats / f"{name}.pdf", title=name, applicant=C01, pages=2, seed=40 + k)
+    (tmp_path / "in" / "applicants.csv").write_text(f"id,name,rubric\nC01,{C01},cq-city-training-base\n",
+                                                    encoding="utf-8")
+    (tmp_path / "in" / "experts.csv").write_text("id,name\nE01,王立新\n", encoding="utf-8")
+    sess = session_mod.create(tmp_path / "session", title="复印件", applicants=tmp_path / "in" / "applicants.csv",
+                              experts=tmp_path / "in" / "experts.csv", materials=tmp_path / "in")
+    evidence = next(mf for mf in sess.materials("C01") if mf.material == "相关材料")
+    form = next(mf for mf in sess.materials("C01") if mf.material != "相关材料")
+
+    def marks():
+        rep = acceptance.check(sess, save=False)
+        return {(f.code, f.fields.get("what")) for f in rep.findings if f.path in (evidence.path, form.path)
+                and (f.code == "no_copy_mark" or "此件与原件相符" in str(f.fields.get("what")))}, rep
+
+    found, _ = marks()
+    assert found == {("not_checked", "the mark “此件与原件相符”")}  # no text yet: said, and not counted
+
+    def store_text(sha, pages):
+        with ScanStore(sess.path) as store:
+            for n, text in enumerate(pages):
+                store.put_page(PageText(sha, n, "layer", 0, text, None))
+
+    store_text(evidence.sha256, ["营业执照（复印件）", "培训场地租赁合同 复印件 经办人：张三"])
+    store_text(form.sha256, ["申报表", "申报表 第二页"])
+    found, rep = marks()
+    assert found == {("no_copy_mark", None)}
+    finding = next(f for f in rep.findings if f.code == "no_copy_mark")
+    assert finding.counts and finding.file == "相关材料.pdf" and finding.document == "003 七（二）"
+    assert finding.text("en") == "相关材料.pdf: no page says “此件与原件相符”, which every copy must"
+    assert finding.rule in (seeds_dir / "003_64262c9e8eabc851.txt").read_text(encoding="utf-8")
+    assert "凡复印件需注明“此件与原件相符”" in finding.rule
+
+    store_text(evidence.sha256, ["营业执照（复印件） 此件与原 件相符 经办人：张三", "培训场地租赁合同"])
+    assert marks()[0] == set()
+    assert acceptance.has_copy_mark("此件与原件相符") and acceptance.has_copy_mark("此 件 与 原 件 相 符")
+    assert acceptance.has_copy_mark("比件与原件相符") and acceptance.has_copy_mark("此件与原件相付")  # one misread
+    assert not acceptance.has_copy_mark("与原件核对") and not acceptance.has_copy_mark("原件")
 
 
 def test_a_file_that_takes_too_long_gets_its_finding_and_the_rest_go_on(planted):

@@ -1067,5 +1067,13 @@
             <source>{file}: the score file cannot be updated to this program's format: {reason}</source>
             <translation>{file}：评分文件无法升级为本程序的格式：{reason}</translation>
         </message>
+        <message>
+            <source>no page says “此件与原件相符”, which every copy must</source>
+            <translation>各页均未见“此件与原件相符”字样，而凡复印件均须注明</translation>
+        </message>
+        <message>
+            <source>the mark “此件与原件相符”</source>
+            <translation>“此件与原件相符”字样</translation>
+        </message>
     </context>
 </TS>
