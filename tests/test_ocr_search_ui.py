@@ -74,6 +74,38 @@ def test_the_viewer_searches_stored_text_and_lists_hits_in_other_materials(qtbot
     assert asked == [(str(small.path / "materials/T01/设施设备报告.pdf"), 0)]
 
 
+def test_in_a_narrow_viewer_the_matches_take_the_thumbnails_place(qtbot, small):
+    """1366x768 at 150 % leaves the viewer about 600 px: thumbnails, page and matches side by side left the page
+    a strip. There the list takes the thumbnails' place, and closing it (×) brings them back."""
+    from ui import search
+    from ui.viewer import PdfViewer
+
+    _store_text(small, "组织管理报告.pdf", 1, ["培训管理制度", "年度培训人数"])
+    search.forget(small.path)
+    viewer = PdfViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 500)
+    viewer.show()
+    viewer.set_thumbnails_visible(True)
+    with qtbot.waitSignal(viewer.document_loaded, timeout=20000):
+        viewer.open(str(small.path / "materials/T01/组织管理报告.pdf"))
+    qtbot.waitUntil(lambda: viewer.search_box.isEnabled(), timeout=5000)
+    assert viewer.side.isVisible()
+    with qtbot.waitSignal(viewer.search_finished, timeout=5000):
+        viewer.search("培训")
+    panel = viewer.search_panel
+    assert panel.isVisible() and not viewer.side.isVisible()
+    assert viewer.view.width() >= 600 - panel.maximumWidth() - 30  # the page keeps the rest
+    assert panel.close_button.accessibleName() == "Close the list of matches"
+    panel.close_button.click()
+    assert not panel.isVisible() and viewer.side.isVisible() and viewer.thumbs_button.isChecked()
+
+    viewer.resize(1200, 800)  # wide enough: all three side by side
+    with qtbot.waitSignal(viewer.search_finished, timeout=5000):
+        viewer.search("管理")
+    assert panel.isVisible() and viewer.side.isVisible()
+
+
 def test_the_intake_page_checks_accepts_and_writes_notices(qtbot, small, tmp_path):
     from ui.secretary.acceptance import AcceptancePage
 

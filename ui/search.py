@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from app import textsearch
 from ui.i18n import tr
@@ -75,6 +75,12 @@ def forget(path: str | Path) -> None:
         _sessions.pop(root).close()
 
 
+NARROW = 760
+"""Below this width (logical pixels) the viewer cannot spare room for thumbnails, the page and the
+list of matches side by side (1366x768 at 150 % leaves it about 600): while the list is shown, it
+takes the thumbnails' place, and they come back when it closes."""
+
+
 class SearchPanel(QWidget):
     """Hits by material and page; the current material's take the viewer there."""
 
@@ -86,17 +92,29 @@ class SearchPanel(QWidget):
         self.title = QLabel("")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("color: #3c4043; font-weight: bold;")
+        self.close_button = QToolButton(self)
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(tr("Close the list of matches"))
+        self.close_button.setAccessibleName(tr("Close the list of matches"))
+        self.close_button.clicked.connect(self.dismiss)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setAccessibleName(tr("Matches"))
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.title)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(head)
         lay.addWidget(self.list, 1)
-        self.setMinimumWidth(180)
+        self.setMinimumWidth(170)
         self.setMaximumWidth(320)
         self.setVisible(False)
+        self._covered_side = False  # the thumbnails were put away to make room for the list
         self._query = ""
         self._pending: tuple[str, int] | None = None
         viewer.document_loaded.connect(self._loaded)
@@ -105,7 +123,7 @@ class SearchPanel(QWidget):
         self._query = query
         self.list.clear()
         if stored is None or not query:
-            self.setVisible(False)
+            self.dismiss()
             return
         here = stored.material.path
         hits = [h for h in stored.hits]
@@ -122,7 +140,21 @@ class SearchPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (h.path, h.page))
             item.setToolTip(h.snippet)
             self.list.addItem(item)
+        self._show()
+
+    def _show(self) -> None:
+        side = self.viewer.side
+        if self.viewer.width() < NARROW and side.isVisible():
+            side.setVisible(False)
+            self._covered_side = True
         self.setVisible(True)
+
+    def dismiss(self) -> None:
+        """Put the list away (and the thumbnails back where it had taken their place)."""
+        self.setVisible(False)
+        if self._covered_side:
+            self._covered_side = False
+            self.viewer.side.setVisible(self.viewer.thumbs_button.isChecked())
 
     def search_after_load(self, query: str, page: int = 0) -> None:
         """Search `query` once the document being opened is shown, and go to its hit on `page` (a window opening
@@ -159,7 +191,7 @@ class SearchPanel(QWidget):
     def _loaded(self, _path: str, _pages: int) -> None:
         pending, self._pending = self._pending, None
         if pending is None or getattr(self.viewer, "_stored", None) is None:
-            self.setVisible(False)
+            self.dismiss()
             return
         query, page = pending
         self.viewer.search_box.setText(query)

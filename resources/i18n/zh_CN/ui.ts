@@ -1123,5 +1123,13 @@ Data folder: {data}</source>
             <source>Page {n}: its picture could not be made; click it, then click the page to try again</source>
             <translation>第 {n} 页：缩略图无法生成；请点击它，再点击页面重试</translation>
         </message>
+        <message>
+            <source>Close the list of matches</source>
+            <translation>关闭检索结果列表</translation>
+        </message>
+        <message>
+            <source>Matches</source>
+            <translation>检索结果</translation>
+        </message>
     </context>
 </TS>
