@@ -428,6 +428,9 @@ class _JpegPlan:
                 return None
             size = (x1 - x0, y1 - y0) if self.turn in (0, 180) else (y1 - y0, x1 - x0)
             image.draft(None, size)  # libjpeg decodes at 1/2, 1/4 or 1/8 scale, never below `size`
+            if (not self.turn and image.size != size and size[1] >= SPLIT_ROWS
+                    and image.size[0] >= size[0] and image.size[1] >= size[1]):
+                return self._shrunk_in_halves(image, size)
             if image.size != size:
                 # box (area) averaging when shrinking: as sharp as bilinear here and a third faster
                 shrink = image.size[0] >= size[0] and image.size[1] >= size[1]
@@ -443,6 +446,36 @@ class _JpegPlan:
             return RenderedPage(self.width, self.height, self.width * 3, image.tobytes())
         except (OSError, ValueError, SyntaxError):  # a broken JPEG: MuPDF says what it makes of it
             return None
+
+
+    def _shrunk_in_halves(self, image, size: tuple[int, int]) -> RenderedPage:
+        """An upright page shrunk to `size`, its top and bottom halves on two threads at once (Pillow lets go
+        of the GIL while it scales: 22 ms whole for a fit-width A4 page, about half that in two), straight
+        onto the page."""
+        from PIL import Image
+
+        image.load()
+        (width, height), (w, h) = image.size, size
+        half = h // 2
+        seam = height * half / h  # the source row where the lower half begins (the box filter reads across it)
+        parts: list[Any] = [None, None]
+
+        def lower() -> None:
+            parts[1] = image.resize((w, h - half), Image.Resampling.BOX, box=(0, seam, width, height))
+
+        helper = threading.Thread(target=lower, daemon=True)
+        helper.start()
+        parts[0] = image.resize((w, half), Image.Resampling.BOX, box=(0, 0, width, seam))
+        helper.join()
+        x0, y0 = self.box[:2]
+        canvas = Image.new("RGB", (self.width, self.height), (255, 255, 255))
+        canvas.paste(parts[0], (x0, y0))  # a grey scan's halves become RGB as they are pasted
+        canvas.paste(parts[1], (x0, y0 + half))
+        return RenderedPage(self.width, self.height, self.width * 3, canvas.tobytes())
+
+
+SPLIT_ROWS = 600
+"""Pages at least this many rows high are shrunk in two halves at once (below it a thread costs more than it saves)."""
 
 
 def _jpeg_plan(doc: pymupdf.Document, page: pymupdf.Page, index: int, matrix: pymupdf.Matrix) -> _JpegPlan | None:
