@@ -81,6 +81,9 @@ list of matches side by side (1366x768 at 150 % leaves it about 600): while the 
 takes the thumbnails' place, and they come back when it closes."""
 
 
+WIDEST = 320  # the list of matches at most (logical pixels)
+
+
 class SearchPanel(QWidget):
     """Hits by material and page; the current material's take the viewer there."""
 
@@ -112,7 +115,7 @@ class SearchPanel(QWidget):
         lay.addLayout(head)
         lay.addWidget(self.list, 1)
         self.setMinimumWidth(170)
-        self.setMaximumWidth(320)
+        self.setMaximumWidth(WIDEST)
         self.setVisible(False)
         self._covered_side = False  # the thumbnails were put away to make room for the list
         self._query = ""
@@ -144,10 +147,13 @@ class SearchPanel(QWidget):
 
     def _show(self) -> None:
         side = self.viewer.side
-        if self.viewer.width() < NARROW and side.isVisible():
+        narrow = self.viewer.width() < NARROW
+        if narrow and side.isVisible():
             side.setVisible(False)
             self._covered_side = True
         self.setVisible(True)
+        # in a narrow viewer the page keeps at least three fifths of the room
+        self.setMaximumWidth(max(self.minimumWidth(), int(self.viewer.width() * 0.4)) if narrow else WIDEST)
 
     def dismiss(self) -> None:
         """Put the list away (and the thumbnails back where it had taken their place)."""
