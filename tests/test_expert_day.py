@@ -635,6 +635,31 @@ def test_recusal_dialog_has_cancel_and_whole_names(qtbot, session):
     scores.close()
 
 
+def test_the_recusal_dialog_records_no_conflict_with_the_others(qtbot, session):
+    """The recusal question answered for every applicant: 回避 with a reason, or "no conflict" (kept in the score
+    file, exported as 否), or taken back to unanswered."""
+    from PySide6.QtWidgets import QDialogButtonBox
+    from ui.expert.dialogs import RecusalDialog
+
+    scores = open_or_create(session, "E02")
+    ids = [a.id for a in scores.applicants]
+    d = RecusalDialog(scores)
+    qtbot.addWidget(d)
+    assert not d.no_conflict.isChecked() and d.no_conflict.text() == "本人与未勾选的申报单位均无利害关系"
+    d.set_recusal("T02", "亲属在该单位任职")
+    d.no_conflict.setChecked(True)
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert scores.recusal("T02") == "亲属在该单位任职"
+    assert {a: scores.conflict_declared(a) for a in ids} == {a: a == "T02" for a in ids}
+    again = RecusalDialog(scores)
+    qtbot.addWidget(again)
+    assert again.no_conflict.isChecked()  # shown as it was answered
+    again.no_conflict.setChecked(False)
+    again.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert {a: scores.conflict_declared(a) for a in ids} == {a: (True if a == "T02" else None) for a in ids}
+    scores.close()
+
+
 def test_the_unanswered_list_is_grouped_by_applicant(qtbot, session):
     from ui.expert.dialogs import MissingDialog
 

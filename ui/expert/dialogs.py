@@ -167,6 +167,11 @@ class RecusalDialog(QDialog):
             self.table.setItem(row, 1, name)
             self.table.setItem(row, 2, QTableWidgetItem(reason or ""))
         lay.addWidget(self.table)
+        # the question answered "no" for the rest, as the score form's 回避 column does (kept in the score file)
+        self.no_conflict = QCheckBox(tr("I have no conflict of interest with any applicant not ticked"))
+        others = [a.id for a in scores.applicants if scores.recusal(a.id) is None]
+        self.no_conflict.setChecked(bool(others) and all(scores.conflict_declared(a) is False for a in others))
+        lay.addWidget(self.no_conflict)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
         lay.addWidget(self.error)
@@ -196,8 +201,13 @@ class RecusalDialog(QDialog):
                         problems.append(tr("{name}: give the reason for recusal").format(name=a.name))
                         continue
                     self.scores.recuse(a.id, reason)
-                elif self.scores.recusal(a.id) is not None:
+                    continue
+                if self.scores.recusal(a.id) is not None:
                     self.scores.unrecuse(a.id)
+                if self.no_conflict.isChecked():
+                    self.scores.declare_no_conflict(a.id)
+                elif self.scores.conflict_declared(a.id) is False:
+                    self.scores.clear_conflict_declaration(a.id)
             except PanelReviewError as exc:
                 problems.append(str(exc))
         if problems:

@@ -1131,5 +1131,9 @@ Data folder: {data}</source>
             <source>Matches</source>
             <translation>检索结果</translation>
         </message>
+        <message>
+            <source>I have no conflict of interest with any applicant not ticked</source>
+            <translation>本人与未勾选的申报单位均无利害关系</translation>
+        </message>
     </context>
 </TS>
