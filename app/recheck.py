@@ -386,7 +386,10 @@ def read_request(path: Path | str) -> Request:
                        data.get("result_created", ""), data["expert_id"], data.get("expert_name", ""),
                        data.get("based_on", ""), int(data.get("based_round", 1)), data.get("created", ""),
                        data.get("note", ""), items)
-    except (KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:
+        raise RecheckError("{file}: the re-check request is damaged: it has no “{field}”", file=str(path),
+                           field=str(exc.args[0])) from None
+    except (TypeError, ValueError, AttributeError) as exc:
         raise RecheckError("{file}: the re-check request is damaged: {reason}", file=str(path),
                            reason=str(exc)) from None
 

@@ -227,6 +227,42 @@ def test_a_request_from_another_session_is_refused_and_the_file_is_untouched(tmp
     assert sha(files[4]) == before
 
 
+@pytest.mark.parametrize("damage", ["garbage", "cut", "other_json", "no_items", "bad_spread", "utf16"])
+def test_a_damaged_request_file_is_named_and_the_score_file_is_untouched(tmp_path, damage):
+    """A .prrecheck that a USB stick mangled, cut off, or that is some other JSON: the message names the file
+    and says what is wrong; the expert's file is byte for byte as it was."""
+    s, files, r = objective_panel(tmp_path)
+    good = recheck.issue(r.path, "E05", [("A1", "S5.1")], out_dir=tmp_path / "stick")
+    text = good.read_text(encoding="utf-8")
+    bad = tmp_path / "stick" / "damaged.prrecheck"
+    if damage == "garbage":
+        bad.write_bytes(bytes(range(256)) * 4)
+    elif damage == "cut":
+        bad.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "other_json":
+        bad.write_text(json.dumps({"kind": "something else", "items": []}), encoding="utf-8")
+    elif damage == "utf16":
+        bad.write_bytes(text.encode("utf-16"))
+    else:
+        data = json.loads(text)
+        if damage == "no_items":
+            del data["items"]
+        else:
+            data["items"][0]["spread"] = "wide"
+        bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = sha(files[4])
+    with ScoreFile.open(files[4]) as sf:
+        with pytest.raises(RecheckError) as got:
+            recheck.answer(sf, bad, session=s)
+        assert sf.submitted and sf.round == 1
+    message = str(got.value)
+    assert str(bad) in message
+    expected = {"no_items": "the re-check request is damaged: it has no “items”",
+                "bad_spread": "the re-check request is damaged"}
+    assert expected.get(damage, "not a PanelReview re-check request") in message
+    assert sha(files[4]) == before
+
+
 def test_a_request_for_another_expert_or_answered_twice_is_refused(tmp_path):
     s, files, r = objective_panel(tmp_path)
     req = recheck.issue(r.path, "E05", [("A1", "S5.1")], out_dir=tmp_path / "stick")

@@ -847,5 +847,9 @@
             <source>{file}: row {row}: {reason}</source>
             <translation>{file}：第{row}行：{reason}</translation>
         </message>
+        <message>
+            <source>{file}: the re-check request is damaged: it has no “{field}”</source>
+            <translation>{file}：复核请求文件已损坏：缺少“{field}”</translation>
+        </message>
     </context>
 </TS>
