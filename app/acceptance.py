@@ -507,11 +507,6 @@ def rules_for(rubric) -> dict[str, Any]:
     return out
 
 
-def copy_mark_rule(rubric, material: str) -> tuple[str, str] | None:
-    """(the sentence, where) asking copies in `material` to say 此件与原件相符, or None where none asks."""
-    return rules_for(rubric)["copy_mark"].get(material)
-
-
 def has_copy_mark(text: str) -> bool:
     """Whether recognised text carries the mark. A stamped or handwritten mark is often read with a
     character missing or a space inside: its second half (与原件相符) or first (此件与原件) will do."""
@@ -521,8 +516,11 @@ def has_copy_mark(text: str) -> bool:
 
 def seal_rule(rubric, material: str) -> tuple[str, str] | None:
     """(the sentence, where) asking for a seal on `material` under `rubric`, or None where none asks."""
-    r = rules_for(rubric)
-    return r["seal"].get(material) or r.get("seal_all")
+    return _seal_in(rules_for(rubric), material)
+
+
+def _seal_in(rules: dict[str, Any], material: str) -> tuple[str, str] | None:
+    return rules["seal"].get(material) or rules.get("seal_all")
 
 
 def check(session, *, limits: Limits | None = None, applicants: Iterable[str] | None = None, workers: int = 2,
@@ -701,14 +699,14 @@ def _applicant_findings(session, aid: str, found: dict[str, dict[str, Any]], lim
         if not r["numpy"]:
             out.append(Finding(code="not_checked", fields={"what": N_("skew and sharpness"),
                                                            "why": N_("install the intake extra")}, **base))
-        sealed = seal_rule(rubric, mf.material) if mf.material else None
+        sealed = _seal_in(rules, mf.material) if mf.material else None
         if sealed:
             if not r["cv2"]:
                 out.append(Finding(code="not_checked", fields={"what": N_("the seal"), "why": N_("install the intake extra")},
                                    **base))
             elif not any(i.get("seal") for i in r["page_info"]):
                 out.append(Finding(code="no_seal", **base, rule=sealed[0], document=sealed[1]))
-        marked = copy_mark_rule(rubric, mf.material) if mf.material else None
+        marked = rules["copy_mark"].get(mf.material) if mf.material else None
         if marked:
             texts = [store.page_text(mf.sha256, n) for n in range(r["pages"])] if store is not None else [None]
             if any(t is None for t in texts):

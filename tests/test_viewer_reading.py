@@ -231,67 +231,67 @@ def test_toolbar_controls_never_overlap(qtbot, viewer, tmp_path, width):
     assert viewer.stack.geometry().top() >= bar.geometry().bottom()
 
 
-def test_failed_page_is_tried_again(qtbot, qapp, tmp_path):
+@pytest.fixture
+def bomb_viewer(qtbot, qapp, tmp_path):
+    """A viewer whose pages time out after 1 s, and a maker of PDFs whose page 2 takes ~5 s to draw here, so it
+    cannot finish inside the limit on a faster machine (the usual 300 MB bomb took 0.95-1.07 s: it sometimes did)."""
+    from tests.test_viewer_hostile import bomb_pdf
+
+    service = RenderService(timeout=1.0)
+    viewer = PdfViewer(service)
+    qtbot.addWidget(viewer)
+    viewer.show()
+
+    def open_bomb(pages: int) -> str:
+        path = str(bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=pages, megabytes=1500))
+        viewer.open(path)
+        qtbot.waitUntil(lambda: viewer.page_count() == pages, timeout=30000)
+        return path
+
+    try:
+        yield viewer, open_bomb
+    finally:
+        service.shutdown()
+
+
+def test_failed_page_is_tried_again(qtbot, bomb_viewer):
     """A page that timed out shows why and how to retry; a click asks for it again."""
-    from tests.test_viewer_hostile import bomb_pdf
-
-    service = RenderService(timeout=1.0)
-    try:
-        viewer = PdfViewer(service)
-        qtbot.addWidget(viewer)
-        viewer.resize(700, 600)
-        viewer.show()
-        # a bomb that takes ~5 s to draw here, so it cannot finish inside the 1 s limit on a faster machine
-        # (the usual 300 MB one took 0.95-1.07 s: it sometimes did)
-        path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=2, megabytes=1500)
-        viewer.open(str(path))
-        qtbot.waitUntil(lambda: viewer.page_count() == 2, timeout=30000)
-        viewer.go_to_page(1)  # in view, so asked for now (not left to an idle prefetch)
-        qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)
-        assert "page 2 took too long to show" in str(viewer.view.failed[1])
-        viewer.go_to_page(1)
-        rect = viewer.view.page_rect(1)
-        qtbot.mouseClick(viewer.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert 1 not in viewer.view.failed
-        key = viewer.view.key(1)
-        qtbot.waitUntil(lambda: ("render", key) in service._running or ("render", key) in service._queue, timeout=5000)
-        qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)  # still a bomb: fails again, says so again
-    finally:
-        service.shutdown()
+    viewer, open_bomb = bomb_viewer
+    service = viewer.service
+    viewer.resize(700, 600)
+    open_bomb(2)
+    viewer.go_to_page(1)  # in view, so asked for now (not left to an idle prefetch)
+    qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)
+    assert "page 2 took too long to show" in str(viewer.view.failed[1])
+    viewer.go_to_page(1)
+    rect = viewer.view.page_rect(1)
+    qtbot.mouseClick(viewer.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert 1 not in viewer.view.failed
+    key = viewer.view.key(1)
+    qtbot.waitUntil(lambda: ("render", key) in service._running or ("render", key) in service._queue, timeout=5000)
+    qtbot.waitUntil(lambda: 1 in viewer.view.failed, timeout=30000)  # still a bomb: fails again, says so again
 
 
-def test_a_thumbnail_that_failed_says_so_and_comes_back_when_the_page_draws(qtbot, qapp, tmp_path):
-    from PySide6.QtCore import Qt as _Qt
+def test_a_thumbnail_that_failed_says_so_and_comes_back_when_the_page_draws(qtbot, bomb_viewer):
+    from ui.render import render_key
 
-    from tests.test_viewer_hostile import bomb_pdf
-
-    service = RenderService(timeout=1.0)
-    try:
-        viewer = PdfViewer(service)
-        qtbot.addWidget(viewer)
-        viewer.resize(900, 700)
-        viewer.show()
-        viewer.set_thumbnails_visible(True)
-        path = bomb_pdf(tmp_path / "bomb.pdf", bomb_pages={1}, pages=3, megabytes=1500)
-        viewer.open(str(path))
-        qtbot.waitUntil(lambda: viewer.page_count() == 3, timeout=30000)
-        qtbot.waitUntil(lambda: viewer.thumbnail_failed(1), timeout=60000)
-        model = viewer.thumbnails.model_
-        tip = model.data(model.index(1), _Qt.ItemDataRole.ToolTipRole)
-        assert tip.startswith("Page 2: its picture could not be made")
-        assert model.data(model.index(0), _Qt.ItemDataRole.ToolTipRole) == "Page 1"
-        # the strip paints the mark, not a blank page that looks as if it were still coming
-        shot = viewer.thumbnails.viewport().grab().toImage()
-        rect = viewer.thumbnails.visualRect(model.index(1))
-        box = viewer.thumbnail_box(1, rect.adjusted(8, 4, 0, 0))
-        assert shot.pixelColor(box.left() + 3, box.top() + 3).name() == "#fdecea"
-        # once page 2 draws at some size (a retry that got through), its thumbnail is asked for again
-        from ui.render import render_key
-
-        service.rendered.emit(render_key(str(path), 1, 0.3), shot)
-        assert not viewer.thumbnail_failed(1)
-    finally:
-        service.shutdown()
+    viewer, open_bomb = bomb_viewer
+    viewer.resize(900, 700)
+    viewer.set_thumbnails_visible(True)
+    path = open_bomb(3)
+    qtbot.waitUntil(lambda: viewer.thumbnail_failed(1), timeout=60000)
+    model = viewer.thumbnails.model_
+    tip = model.data(model.index(1), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Page 2: its picture could not be made")
+    assert model.data(model.index(0), Qt.ItemDataRole.ToolTipRole) == "Page 1"
+    # the strip paints the mark, not a blank page that looks as if it were still coming
+    shot = viewer.thumbnails.viewport().grab().toImage()
+    rect = viewer.thumbnails.visualRect(model.index(1))
+    box = viewer.thumbnail_box(1, rect.adjusted(8, 4, 0, 0))
+    assert shot.pixelColor(box.left() + 3, box.top() + 3).name() == "#fdecea"
+    # once page 2 draws at some size (a retry that got through), its thumbnail is asked for again
+    viewer.service.rendered.emit(render_key(path, 1, 0.3), shot)
+    assert not viewer.thumbnail_failed(1)
 
 
 def test_a_page_at_a_high_zoom_is_drawn_in_tiles(qtbot, viewer, tmp_path):
