@@ -127,6 +127,8 @@ REMEDY = {
     "blank": N_("hand in the missing page"),
     "upside_down": N_("scan the page again the right way up"),
     "no_seal": N_("hand in the material again with the official seal"),
+    "no_copy_mark": N_("mark every copy “此件与原件相符”, signed by the person in charge and sealed, and hand it in "
+                       "again"),
     "timeout": N_("hand in the material again"),
     "check_failed": N_("hand in the material again"),
     "not_checked": "",

@@ -258,12 +258,27 @@ def test_copies_in_chongqing_evidence_must_say_this_is_a_true_copy(tmp_path, see
     assert finding.text("en") == "相关材料.pdf: no page says “此件与原件相符”, which every copy must"
     assert finding.rule in (seeds_dir / "003_64262c9e8eabc851.txt").read_text(encoding="utf-8")
     assert "凡复印件需注明“此件与原件相符”" in finding.rule
+    # the 通知补正材料 says what to do about it (read back with poppler)
+    notice = acceptance_notice(sess, rep, tmp_path / "notices")
+    assert "复印件须注明“此件与原件相符”，由经办人签字并加盖公章后重新提交" in notice
 
     store_text(evidence.sha256, ["营业执照（复印件） 此件与原 件相符 经办人：张三", "培训场地租赁合同"])
     assert marks()[0] == set()
     assert acceptance.has_copy_mark("此件与原件相符") and acceptance.has_copy_mark("此 件 与 原 件 相 符")
     assert acceptance.has_copy_mark("比件与原件相符") and acceptance.has_copy_mark("此件与原件相付")  # one misread
     assert not acceptance.has_copy_mark("与原件核对") and not acceptance.has_copy_mark("原件")
+
+
+def acceptance_notice(sess, report, folder) -> str:
+    from app import correction_sheet
+
+    (path,) = correction_sheet.write_all(sess, report, folder)
+    return "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+
+
+def test_every_finding_says_what_the_applicant_must_do():
+    assert set(acceptance.REMEDY) == set(acceptance.TEMPLATES)
 
 
 def test_a_file_that_takes_too_long_gets_its_finding_and_the_rest_go_on(planted):

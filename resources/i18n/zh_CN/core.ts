@@ -1075,5 +1075,9 @@
             <source>the mark “此件与原件相符”</source>
             <translation>“此件与原件相符”字样</translation>
         </message>
+        <message>
+            <source>mark every copy “此件与原件相符”, signed by the person in charge and sealed, and hand it in again</source>
+            <translation>复印件须注明“此件与原件相符”，由经办人签字并加盖公章后重新提交</translation>
+        </message>
     </context>
 </TS>
