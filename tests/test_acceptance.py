@@ -162,6 +162,27 @@ def test_every_planted_defect_is_found_naming_file_and_page(report):
     assert "相关材料.pdf: 40 pages, more than the 30 allowed" in text
 
 
+def test_a_long_file_checked_in_parts_gives_the_same_pages(planted, report, monkeypatch):
+    """Parts of two pages: the planted defects on pages 2-5 fall in three different parts."""
+    monkeypatch.setattr(acceptance, "PART_PAGES", 2)
+    seen = []
+    parted = acceptance.check(planted, applicants=["S01"], save=False,
+                              progress=lambda done, total, key: seen.append((done, total)))
+    assert _found(parted, "S01") == _found(report, "S01")
+    pages = sum(mf.pages or 1 for mf in planted.materials("S01") if planted.material_path(mf).is_file())
+    assert seen[-1] == (pages, pages) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_stale_page_count_is_checked_whole_again(planted, monkeypatch):
+    monkeypatch.setattr(acceptance, "PART_PAGES", 2)
+    mf = next(mf for mf in planted.materials("S01") if mf.name == "技能大师能力报告.pdf")
+    path = str(planted.material_path(mf))
+    real = pymupdf.open(path).page_count
+    for claimed in (real - 2, real + 3):
+        got = acceptance.examine_all([("k", path, claimed, False)], acceptance.Limits())["k"]
+        assert got["pages"] == real and len(got["page_info"]) == real, claimed
+
+
 def test_findings_quote_the_sentence_they_break(report, seeds_dir):
     docs = {p.name: "".join(p.read_text(encoding="utf-8").split()) for p in seeds_dir.glob("0*.txt")}
     for f in report.findings:

@@ -223,13 +223,18 @@ class AcceptancePage(QWidget):
             return report
 
         task = self._task = Task(work)
-        task.progressed.connect(lambda done, total, _t: (self.bar.setRange(0, max(total, 1)),
-                                                         self.bar.setValue(done)))
+        task.progressed.connect(self._check_progress)
         task.succeeded.connect(self._checked)
         task.cancelled.connect(self._check_stopped)
         task.failed.connect(self._failed)
         task.start()
         self._enable()
+
+    def _check_progress(self, done: int, total: int, _text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        if self._task is not None and not self._task.cancelling:
+            self.status.setText(tr("Checking… {done} of {total} pages").format(done=done, total=total))
 
     def _check_stopped(self) -> None:
         self.bar.setVisible(False)

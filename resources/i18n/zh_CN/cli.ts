@@ -547,5 +547,13 @@
             <source>re-check request to {expert} for {items} written to {file}</source>
             <translation>已向 {expert} 发出复核请求（{items}），写入 {file}</translation>
         </message>
+        <message>
+            <source>only this applicant's materials (may be repeated)</source>
+            <translation>只识别该申报单位的材料（可重复）</translation>
+        </message>
+        <message>
+            <source>only the materials of this name, as the rubric or the file names them (may be repeated)</source>
+            <translation>只识别该名称的材料（评审细则中的材料名称或文件名，可重复）</translation>
+        </message>
     </context>
 </TS>

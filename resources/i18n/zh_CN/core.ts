@@ -1079,5 +1079,9 @@
             <source>mark every copy “此件与原件相符”, signed by the person in charge and sealed, and hand it in again</source>
             <translation>复印件须注明“此件与原件相符”，由经办人签字并加盖公章后重新提交</translation>
         </message>
+        <message>
+            <source>none of the chosen applicants' materials is called {name}</source>
+            <translation>所选申报单位没有名为{name}的材料</translation>
+        </message>
     </context>
 </TS>

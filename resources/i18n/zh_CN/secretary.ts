@@ -1107,5 +1107,9 @@
             <source>The check was stopped; nothing of it was kept.</source>
             <translation>检查已停止，本次检查的结果未保存。</translation>
         </message>
+        <message>
+            <source>Checking… {done} of {total} pages</source>
+            <translation>正在检查…已查 {done} 页，共 {total} 页</translation>
+        </message>
     </context>
 </TS>
