@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from app.scanstore import ScanStore, normalise_query
+from app.scanstore import ScanStore, normalise_query, path_of
 
 SNIPPET = 18
 """Characters of context on each side of a hit in the hit list."""
@@ -106,8 +106,25 @@ class SessionText:
 
     def __init__(self, session) -> None:
         self.session = session
+        self._seen = self._signature()
         self.store = ScanStore.existing(session.path)
         self._cache: dict[str, MaterialText] = {}
+
+    def _signature(self) -> tuple:
+        """What the store file (and a write-ahead log beside it) look like on disk now."""
+        out = []
+        for path in (path_of(self.session.path), Path(str(path_of(self.session.path)) + "-wal")):
+            try:
+                st = path.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def stale(self) -> bool:
+        """Whether the store was made or written since this was opened (text recognised since, on this
+        machine or by the secretary's on a shared folder): read it again to see the new text."""
+        return self._signature() != self._seen
 
     def __bool__(self) -> bool:
         return self.store is not None

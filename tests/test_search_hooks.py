@@ -168,3 +168,18 @@ def test_a_session_with_no_stored_text_or_findings_shows_no_marks_and_no_chips(q
     assert all(not _chips(c) for c in w.form.cards.values())
     w.search_materials("基地管理制度")  # asked anyway (a shortcut, a script): said, not failed
     assert "is not in the stored text" in w.statusBar().currentMessage()
+
+
+def test_text_recognised_while_the_window_is_open_brings_the_chips_and_the_search(qtbot, sess, open_window):
+    """The secretary's recognition writes the store after the expert's window was built (same machine, or a
+    shared session folder): the chips and the search come without restarting or changing applicant."""
+    w = open_window(sess)
+    _loaded(qtbot, w, "组织管理报告.pdf")
+    assert all(not _chips(c) for c in w.form.cards.values())
+    _store_text(sess, "设施设备报告.pdf", 1, ["基地培训场地", "实训设备清单"])
+    w.open_material("设施设备报告", -1)  # the next material opened, or the window activated again
+    _loaded(qtbot, w, "设施设备报告.pdf")
+    assert _chips(w.form.cards["S2a.1"]) == ["基地培训场地", "设施设备报告"]
+    w.search_materials("实训设备清单")
+    qtbot.waitUntil(lambda: w.viewer.search_panel.isVisible(), timeout=5000)
+    assert "is not in the stored text" not in w.statusBar().currentMessage()

@@ -45,9 +45,12 @@ class StoredText:
 
 def _session_text(path: Path) -> textsearch.SessionText | None:
     p = Path(path).resolve()
-    for root, texts in _sessions.items():
+    for root, texts in list(_sessions.items()):
         if root in p.parents:
-            return texts
+            if not texts.stale():
+                return texts
+            _sessions.pop(root).close()  # text was stored since: read the store again
+            break
     session = textsearch.session_of(p)
     if session is None:
         return None

@@ -198,6 +198,8 @@ class Card(QFrame):
         self.footer = QHBoxLayout()
         self.lay.addLayout(self.footer)
         self.controls: list[QWidget] = []
+        self.search_terms: list[str] = []  # offered as chips once the applicant's materials have stored text
+        self.searches: list[QToolButton] = []
 
     def add_comment(self) -> None:
         self.comment = QLineEdit()
@@ -249,13 +251,12 @@ class Card(QFrame):
 
     def add_searches(self, terms: list[str]) -> None:
         """One-click searches of the applicant's materials' stored text: the first few as chips, the rest in "…"."""
-        if not terms:
+        if not terms or self.searches:
             return
         row = FlowLayout(spacing=3)
         label = QLabel(tr("Search:"))
         label.setStyleSheet("color: #555; font-size: 9pt;")
         row.addWidget(label)
-        self.searches: list[QToolButton] = []
         for term in terms[:self.SEARCHES_SHOWN]:
             chip = QToolButton()
             chip.setObjectName("search")
@@ -776,8 +777,7 @@ class RubricForm(QScrollArea):
                     card.body.insertWidget(0, wrap_label(note.text, css="color: #8a5a00;"))
                 card.add_comment()
                 card.add_evidence(ev)
-                if self.searchable(applicant_id):
-                    card.add_searches(textsearch.criterion_terms(crit.text, ev))
+                card.search_terms = textsearch.criterion_terms(crit.text, ev)
                 self._add(bl, card, ids)
             sl.addWidget(box)
         prio = [i for i in items if i.kind == "priority"]
@@ -819,6 +819,7 @@ class RubricForm(QScrollArea):
         sl.addWidget(rec)
         lay.addWidget(self.scoring)
         lay.addStretch(1)
+        self.offer_searches()
         self.setWidget(page)
         self.refresh()
 
@@ -850,6 +851,16 @@ class RubricForm(QScrollArea):
         label = QLabel(text)
         label.setStyleSheet("font-size: 12pt; font-weight: 700; margin-top: 4px;")
         return label
+
+    def offer_searches(self) -> bool:
+        """Give the criteria their search chips if the applicant's materials have stored text (now, or since
+        the form was built: recognised while it was open); whether any were added."""
+        waiting = [c for c in self.order if c.search_terms and not c.searches]
+        if not waiting or not self.applicant_id or not self.searchable(self.applicant_id):
+            return False
+        for card in waiting:
+            card.add_searches(card.search_terms)
+        return True
 
     def _add(self, layout: QVBoxLayout, card: Card, ids: list[str]) -> None:
         layout.addWidget(card)

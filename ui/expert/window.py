@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStyle,
@@ -492,6 +492,13 @@ class ExpertWindow(QMainWindow):
             self.viewer.restore(path, turns=self._saved_turns(rel))
         self.viewer.open(path, rotation=rotation, page=page if page >= 0 else None)
         self._store_place(page=page if page >= 0 else (self.viewer.last_page(path) or 0))
+        self.form.offer_searches()  # the text may have been recognised since the applicant was shown
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        # back to the window (from the secretary's, or after text was recognised on a shared folder)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "form"):
+            self.form.offer_searches()
+        super().changeEvent(event)
 
     def _store_place(self, page: int | None = None) -> None:
         """Remember applicant, material and page, so that the next start lands here."""
