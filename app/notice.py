@@ -68,6 +68,19 @@ _HOLIDAY_WORDS = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb
                   "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"}
 
 
+WEEKEND = {5: "周六", 6: "周日"}
+REST_DAY = "休息日"  # a day off the calendar gives no name for
+# what a rest day is called on a window or a command line in English (the notice itself is in Chinese)
+_REST_DAY_SOURCES = {**{cn: N_(en) for en, cn in _HOLIDAY_WORDS.items()}, "周六": N_("Saturday"),
+                     "周日": N_("Sunday"), REST_DAY: N_("Rest day")}
+
+
+def rest_day_source(why: str) -> str:
+    """The English source of a rest day's name as the notice keeps it ("国庆节" → "National Day"), for tr() to
+    show in the window's language; a name we do not know stays as it is."""
+    return _REST_DAY_SOURCES.get(why, why)
+
+
 def working_days(start: dt.date, count: int = DAYS) -> list[dt.date]:
     """The first `count` working days from `start` on (`start` itself when it is one)."""
     if count < 1:
@@ -108,7 +121,7 @@ def period(start: dt.date, *, end: dt.date | None = None, count: int = DAYS) -> 
         return Notice(start.isoformat(), end.isoformat(), [], [], [], True)
     counted = working_days(start, count)
     every = [start + dt.timedelta(days=k) for k in range((counted[-1] - start).days + 1)]
-    skipped = [(d.isoformat(), holiday_name(d) or ("周六" if d.weekday() == 5 else "周日"))
+    skipped = [(d.isoformat(), holiday_name(d) or WEEKEND.get(d.weekday(), REST_DAY))
                for d in every if d not in counted]
     make_up = [d.isoformat() for d in counted if d.weekday() >= 5]
     return Notice(start.isoformat(), counted[-1].isoformat(), [d.isoformat() for d in counted], skipped, make_up,

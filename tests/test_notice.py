@@ -67,3 +67,22 @@ def test_past_the_calendars_last_year_it_names_the_year_instead_of_guessing():
 def test_an_end_before_the_start_is_refused():
     with pytest.raises(NoticeError):
         notice.period(D("2025-09-26"), end=D("2025-09-20"))
+
+
+def test_rest_days_are_named_in_the_windows_language():
+    """The notice keeps (and prints) 国庆节 / 周六; an English window or command line says National Day / Saturday,
+    for every holiday the calendar package knows."""
+    import chinese_calendar
+
+    from app.i18n import tr
+
+    n = notice.period(dt.date(2025, 9, 26))
+    assert ("2025-10-01", "国庆节") in n.skipped and ("2025-09-27", "周六") in n.skipped
+    shown = {why: tr(notice.rest_day_source(why), lang="en") for _, why in n.skipped}
+    assert shown["国庆节"] == "National Day" and shown["周六"] == "Saturday"
+    assert {tr(notice.rest_day_source(why), lang="zh_CN") for why in shown} == set(shown)
+    for holiday in chinese_calendar.Holiday:
+        cn = notice._HOLIDAY_WORDS.get(holiday.value)
+        assert cn, f"{holiday.value} has no Chinese name"
+        english = tr(notice.rest_day_source(cn), lang="en")
+        assert english == holiday.value and tr(english, lang="zh_CN") == cn

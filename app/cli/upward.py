@@ -123,7 +123,7 @@ def notice_command(args: argparse.Namespace) -> int:
     days = ", ".join(n.days) if n.days else tr("set by hand")
     out(tr("public notice from {start} to {end} ({days})").format(start=n.start, end=n.end, days=days))
     for day, why in n.skipped:
-        out(tr("  not a working day: {day} ({why})").format(day=day, why=why))
+        out(tr("  not a working day: {day} ({why})").format(day=day, why=tr(notice_core.rest_day_source(why))))
     for day in n.make_up:
         out(tr("  make-up working day, counted: {day}").format(day=day))
     if args.out:

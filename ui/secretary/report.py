@@ -207,7 +207,7 @@ class ReportPage(QWidget):
         text = tr("From {start} to {end}").format(start=n.start, end=n.end)
         if n.set_by_hand:
             return text + tr(" (the last day set by the secretary)")
-        rest = ", ".join(f"{d} {why}" for d, why in n.skipped)
+        rest = ", ".join(f"{d} {tr(notice_mod.rest_day_source(why))}" for d, why in n.skipped)
         return text + (tr("; not counted: {days}").format(days=rest) if rest else "") + (
             tr("; make-up working days counted: {days}").format(days=", ".join(n.make_up)) if n.make_up else "")
 

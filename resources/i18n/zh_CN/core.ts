@@ -1083,5 +1083,49 @@
             <source>none of the chosen applicants' materials is called {name}</source>
             <translation>所选申报单位没有名为{name}的材料</translation>
         </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation>元旦</translation>
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation>春节</translation>
+        </message>
+        <message>
+            <source>Tomb-sweeping Day</source>
+            <translation>清明节</translation>
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation>劳动节</translation>
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation>端午节</translation>
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation>国庆节</translation>
+        </message>
+        <message>
+            <source>Mid-autumn Festival</source>
+            <translation>中秋节</translation>
+        </message>
+        <message>
+            <source>Anti-Fascist 70th Day</source>
+            <translation>中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <source>Rest day</source>
+            <translation>休息日</translation>
+        </message>
     </context>
 </TS>
