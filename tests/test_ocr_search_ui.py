@@ -5,42 +5,20 @@ with a note and writes the 通知补正材料."""
 from __future__ import annotations
 
 import subprocess
-from array import array
 
 import pymupdf
 import pytest
 
-from app import session as session_mod
-from app.scanpdf import make_scanned_pdf
-from app.scanstore import PageText, ScanStore
+import smallsession
 
-WHO = "深圳市测试培训中心"
+WHO = smallsession.WHO
+_store_text = smallsession.store_text
 
 
 @pytest.fixture
 def small(tmp_path):
-    mats = tmp_path / "in" / "T01"
-    mats.mkdir(parents=True)
-    make_scanned_pdf(mats / "组织管理报告.pdf", title="组织管理报告", applicant=WHO, pages=2, seed=31)
-    make_scanned_pdf(mats / "设施设备报告.pdf", title="设施设备报告", applicant=WHO, pages=1, seed=32)
-    (mats / "师资队伍报告.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))  # a picture renamed
-    (tmp_path / "a.csv").write_text(f"id,name,rubric,delivery,scope,applicant_kind\nT01,{WHO},sz-training-base,线下,"
-                                    "普通基地,培训机构\n", encoding="utf-8")
-    (tmp_path / "e.csv").write_text("id,name\nE01,王立新\n", encoding="utf-8")
-    return session_mod.create(tmp_path / "s", title="界面", applicants=tmp_path / "a.csv", experts=tmp_path / "e.csv",
-                              materials=tmp_path / "in")
-
-
-def _store_text(sess, name: str, page: int, lines: list[str]) -> None:
-    mf = next(m for m in sess.materials("T01") if m.name == name)
-    boxes = array("f")
-    for k, line in enumerate(lines):
-        if k:
-            boxes.extend((0, 0, 0, 0))
-        for i, _ in enumerate(line):
-            boxes.extend((0.1 + 0.03 * i, 0.2 + 0.05 * k, 0.13 + 0.03 * i, 0.23 + 0.05 * k))
-    with ScanStore(sess.path) as store:
-        store.put_page(PageText(mf.sha256, page, "ocr", 0, "\n".join(lines), boxes.tobytes(), 0.99))
+    return smallsession.one_applicant(tmp_path, {"组织管理报告": 2, "设施设备报告": 1}, seed=31, title="界面",
+                                      files={"师资队伍报告.pdf": b"\x89PNG\r\n\x1a\n" + bytes(200)})  # a picture renamed
 
 
 def test_the_viewer_searches_stored_text_and_lists_hits_in_other_materials(qtbot, small):

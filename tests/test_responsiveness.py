@@ -7,91 +7,49 @@ event loop for far longer than the limit.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
+from loopwatch import LoopWatch  # noqa: E402
 from scoring import submitted_file  # noqa: E402
 
 LIMIT = 0.100  # seconds the event loop may go without turning
 EXPERTS = ("E01", "E02", "E03")  # 3 x 7 applicants: 21 opinion sheets
 
 
-def _runqueue_wait() -> float | None:
-    """Seconds this thread has spent runnable but waiting for a CPU (Linux schedstat), or None."""
-    try:
-        with open("/proc/thread-self/schedstat", encoding="ascii") as fh:
-            return int(fh.read().split()[1]) / 1e9
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-class GapMeter:
-    """Records how long the event loop went between the turns of a 5 ms timer, and repaints a label each turn.
-
-    Each gap is wall-clock time less the time the window thread was ready to run but waited for a
-    CPU (where Linux tells: /proc/thread-self/schedstat). What is left is the time our code ran on
-    the thread or kept it blocked, which is what the window answers for; a test machine shared with
-    other work stretches the wall-clock gaps by whatever else runs there. Both are printed (and kept
-    in artifacts/responsiveness.txt).
+class GapMeter(LoopWatch):
+    """A LoopWatch (tests/loopwatch.py) that repaints a label each turn, so the window really paints; its gaps
+    are wall-clock time less the window thread's wait for a CPU. Both are printed (and kept in
+    artifacts/responsiveness.txt).
     """
 
     def __init__(self, label: QLabel) -> None:
+        super().__init__(self._paint)
         self.label = label
-        self.gaps: list[float] = []
-        self.wall: list[float] = []
-        self.waited = 0.0
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
 
-    def __enter__(self) -> "GapMeter":
-        # the program freezes its start-up heap (ui.main.settle_heap); here the heap is the whole test run's,
-        # which a full collection in the middle of a measurement would walk: frozen the same way, for the watch
-        gc.collect()
-        gc.freeze()
-        self.last = time.perf_counter()
-        self.waited = _runqueue_wait() or 0.0
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.timer.stop()
-        gc.unfreeze()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        waited = _runqueue_wait()
-        wall = now - self.last
-        self.wall.append(wall)
-        self.gaps.append(wall - (waited - self.waited) if waited is not None else wall)
-        self.last = now
-        self.waited = waited or 0.0
-        # the window really paints, every turn; text of one width, so the label never asks for a new size
-        self.label.setText("●" if len(self.gaps) % 2 else "○")
-        self.label.repaint()
+    @staticmethod
+    def _paint(watch: "GapMeter") -> None:
+        # text of one width, so the label never asks for a new size
+        watch.label.setText("●" if len(watch.own) % 2 else "○")
+        watch.label.repaint()
 
     @property
     def longest(self) -> float:
-        return max(self.gaps, default=0.0)
+        return self.longest_own
 
     def report(self, job: str) -> str:
-        top = sorted(self.gaps)[-3:]
-        line = (f"{job}: longest event-loop gap {self.longest * 1000:.0f} ms of our own over {len(self.gaps)} turns "
+        top = sorted(self.own)[-3:]
+        line = (f"{job}: longest event-loop gap {self.longest * 1000:.0f} ms of our own over {len(self.own)} turns "
                 f"(next: {', '.join(f'{g * 1000:.0f}' for g in reversed(top[:-1]))} ms); "
-                f"wall-clock {max(self.wall, default=0.0) * 1000:.0f} ms")
+                f"wall-clock {self.longest_wall * 1000:.0f} ms")
         with open(Path(__file__).resolve().parent.parent / "artifacts" / "responsiveness.txt", "a",
                   encoding="utf-8") as fh:
             fh.write(line + "\n")

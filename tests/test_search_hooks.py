@@ -9,26 +9,17 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from app import session as session_mod  # noqa: E402
-from app.scanpdf import make_scanned_pdf  # noqa: E402
 from app.scanstore import ScanStore  # noqa: E402
 from app.scorefile import open_or_create  # noqa: E402
-from tests.test_ocr_search_ui import _store_text  # noqa: E402 (stored text as the OCR keeps it)
+from smallsession import store_text as _store_text  # noqa: E402
+import smallsession  # noqa: E402
 
-WHO = "深圳市测试培训中心"
+WHO = smallsession.WHO
 
 
 @pytest.fixture
 def sess(tmp_path):
-    mats = tmp_path / "in" / "T01"
-    mats.mkdir(parents=True)
-    make_scanned_pdf(mats / "组织管理报告.pdf", title="组织管理报告", applicant=WHO, pages=2, seed=41)
-    make_scanned_pdf(mats / "设施设备报告.pdf", title="设施设备报告", applicant=WHO, pages=2, seed=42)
-    (tmp_path / "a.csv").write_text(f"id,name,rubric,delivery,scope,applicant_kind\nT01,{WHO},sz-training-base,线下,"
-                                    "普通基地,培训机构\n", encoding="utf-8")
-    (tmp_path / "e.csv").write_text("id,name\nE01,王立新\n", encoding="utf-8")
-    return session_mod.create(tmp_path / "s", title="检索", applicants=tmp_path / "a.csv", experts=tmp_path / "e.csv",
-                              materials=tmp_path / "in")
+    return smallsession.one_applicant(tmp_path, {"组织管理报告": 2, "设施设备报告": 2}, seed=41)
 
 
 def _plant_finding(sess, name: str, code: str, page: int, fields: dict, *, accepted: str = "") -> None:

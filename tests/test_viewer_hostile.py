@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from loopwatch import LoopWatch  # noqa: E402
 
 from ui.render import RenderService  # noqa: E402
 from ui.viewer import PdfViewer  # noqa: E402
@@ -179,29 +179,14 @@ def longest_stall(qtbot, action, until, timeout: float = 30.0) -> tuple[float, f
     The CPU time tells a freeze of our making from the machine being busy with other work
     (this box is shared: at a load of 10 on 2 cores a process waits its turn for 100 ms and more).
     """
-    import gc
-
-    ticks = []
-    ticker = QTimer()
-    ticker.setInterval(5)
-    ticker.timeout.connect(lambda: ticks.append((time.perf_counter(), time.thread_time())))
-    # the program freezes its start-up heap once its window is up (ui.main.settle_heap); the heap here is the
-    # whole test run's, and a full collection of it in mid-measurement took 0.34 s in CI: frozen the same way
-    gc.collect()
-    gc.freeze()
-    try:
-        ticker.start()
+    with LoopWatch() as watch:
         qtbot.wait(30)
-        ticks.append((time.perf_counter(), time.thread_time()))
+        watch.mark()
         action()
-        ticks.append((time.perf_counter(), time.thread_time()))
+        watch.mark()
         qtbot.waitUntil(until, timeout=int(timeout * 1000))
         qtbot.wait(60)
-        ticker.stop()
-    finally:
-        gc.unfreeze()
-    gaps = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(ticks, ticks[1:])]
-    return max(g for g, _ in gaps), max(c for _, c in gaps)
+    return watch.longest_wall, watch.longest_cpu
 
 
 # Issue 14 measured 0.8 s on open and 0.9 s on rotate for 20,000 pages. Here they take 40-120 ms of the window
