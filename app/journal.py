@@ -89,6 +89,22 @@ def score_inputs(result) -> list[Input]:
             for f in result.accepted]
 
 
+def log_output(result, action: str, file: Path | str, *, what: Sentence | None = None, path: Path | str | None = None,
+               session_id: str | None = None) -> Sentence | None:
+    """Journal that an output of `result` went to `file`: EXPORT ("exported the results to …") or PRINT ("printed
+    …", or `what`), with the score files it came from; the command line and the window both log through here.
+    Into `result`'s own file, or `path` / `session_id` (a sheet printed before any merge: `result` None).
+    Returns, as safe_log, the reason a journal could not be written."""
+    path = path or (result.path if result is not None else None)
+    if not path:
+        return None
+    if what is None:
+        what = Sentence(N_("exported the results to {file}") if action == EXPORT else N_("printed {file}"),
+                        file=str(file))
+    return safe_log(path, session_id or result.session_id, action, what,
+                    inputs=score_inputs(result) if result is not None else ())
+
+
 def safe_log(path: Path | str, session_id: str, action: str, what: Sentence, **kw) -> Sentence | None:
     """log(), but a journal that cannot be written returns the reason instead of undoing the action's success."""
     from app.errors import PanelReviewError

@@ -11,9 +11,8 @@ from app import merge as merge_core
 from app import report as report_core
 from app import vocabulary as words
 from app.cli.arguments import UsageError
-from app.cli.output import emit_json, out, print_table
-from app.i18n import Sentence, tr
-from app.vocabulary import N_
+from app.cli.output import emit_json, journal_problem, out, print_table
+from app.i18n import tr
 from app.result import Category, Result, as_json, score_text
 from app.resultfile import load_result
 from app.session import open_session
@@ -140,8 +139,6 @@ def export_command(args: argparse.Namespace) -> int:
             out(str(p))
     for target in (args.xlsx, args.csv):
         if target:
-            journal.safe_log(result.path, result.session_id, journal.EXPORT,
-                             Sentence(N_("exported the results to {file}"), file=str(target)),
-                             inputs=journal.score_inputs(result))
+            journal_problem(journal.log_output(result, journal.EXPORT, target))
     return 0
 

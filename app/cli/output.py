@@ -22,6 +22,13 @@ def err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def journal_problem(problem: Any) -> None:
+    """Say (on stderr) why the journal could not be written, if it could not (journal.log_output's answer): the
+    output itself was made."""
+    if problem is not None:
+        err(str(problem))
+
+
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from app import journal, panelsheets
 from app import panel as panel_core
-from app.cli.output import err, out
+from app.cli.output import journal_problem, out
 from app.i18n import Sentence, tr
 from app.resultfile import Records, load_result
 from app.session import open_session
@@ -54,10 +54,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dissent)
 
 
-def _logged(path: Path, session_id: str, what: Sentence, **kw) -> None:
-    problem = journal.safe_log(path, session_id, journal.PRINT, what, **kw)
-    if problem is not None:
-        err(str(problem))
+def _logged(path: Path, session_id: str, what: Sentence, result=None) -> None:
+    journal_problem(journal.log_output(result, journal.PRINT, "", what=what, path=path, session_id=session_id))
 
 
 def signin(args: argparse.Namespace) -> int:
@@ -98,7 +96,7 @@ def opinion(args: argparse.Namespace) -> int:
         written = panelsheets.joint_opinion(result, panel_core.record(args.result), args.out,
                                             applicant_id=args.applicant)
         _logged(args.result, result.session_id, Sentence(N_("printed the panel's joint opinion to {file}"),
-                                                         file=str(written)), inputs=journal.score_inputs(result))
+                                                         file=str(written)), result=result)
         out(str(written))
     return 0
 

@@ -10,9 +10,8 @@ from app import journal
 from app import report as report_core
 from app import sheets as sheets_core
 from app.cli.arguments import UsageError
-from app.cli.output import out
-from app.i18n import Sentence, tr
-from app.vocabulary import N_
+from app.cli.output import journal_problem, out
+from app.i18n import tr
 from app.resultfile import load_result
 from app.scorefile import ScoreFile
 
@@ -66,6 +65,5 @@ def report(args: argparse.Namespace) -> int:
         written.append(args.xlsx)
     for path in written:
         out(str(path))
-        journal.safe_log(result.path, result.session_id, journal.PRINT,
-                         Sentence(N_("printed {file}"), file=str(path)), inputs=journal.score_inputs(result))
+        journal_problem(journal.log_output(result, journal.PRINT, path))
     return 0

@@ -11,7 +11,7 @@ from app import journal, objectionfile, upward
 from app import notice as notice_core
 from app import objections as objections_core
 from app.cli.arguments import UsageError
-from app.cli.output import err, out, print_table
+from app.cli.output import err, journal_problem, out, print_table
 from app.i18n import Sentence, tr
 from app.resultfile import load_result
 from app.session import open_session
@@ -96,10 +96,7 @@ def register(sub: Any) -> None:
 
 
 def _log_print(result, what: Sentence) -> None:
-    problem = journal.safe_log(result.path, result.session_id, journal.PRINT, what,
-                               inputs=journal.score_inputs(result))
-    if problem is not None:
-        err(str(problem))
+    journal_problem(journal.log_output(result, journal.PRINT, "", what=what))
 
 
 def upward_command(args: argparse.Namespace) -> int:

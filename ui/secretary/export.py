@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import journal, report
 from app.errors import SheetError
-from app.i18n import Sentence
 from app.result import Result
 from ui import printing
 from ui.background import N_, Progress
@@ -40,10 +39,7 @@ def journal_entry(result: Result, action: str, path: Path) -> None:
     """The secretary's journal in the result file: what was exported or printed, from which score files.
 
     Exports log it in their worker: a journal write (SQLite, synced) on the UI thread stalls the window."""
-    if result.path:
-        what = N_("exported the results to {file}") if action == journal.EXPORT else N_("printed {file}")
-        journal.safe_log(result.path, result.session_id, action, Sentence(what, file=str(path)),
-                         inputs=journal.score_inputs(result))
+    journal.log_output(result, action, path)
 
 
 def xlsx_file(progress: Progress, result: Result, path: Path) -> Path:

@@ -18,9 +18,7 @@ from app import notice as notice_mod
 from app import objections as objections_mod
 from app import panel as panel_mod
 from app.errors import PanelReviewError
-from app.i18n import Sentence
 from app.resultfile import Records
-from app.vocabulary import N_
 from ui.dialogs import show_error
 from ui.i18n import tr
 from ui.tasks import run_task
@@ -249,8 +247,7 @@ class ReportPage(QWidget):
             raise PanelReviewError("Merge the score files first.")
 
     def _printed(self, path: Path) -> None:
-        journal.safe_log(self.path, self.session.id, journal.PRINT, Sentence(N_("printed {file}"), file=str(path)),
-                         inputs=journal.score_inputs(self.result) if self.result else ())
+        journal.log_output(self.result, journal.PRINT, path, path=self.path, session_id=self.session.id)
 
     def record_leader(self) -> None:
         eid = self.leader_combo.currentData()
