@@ -295,13 +295,14 @@ def _load_page(doc: pymupdf.Document, index: int) -> pymupdf.Page:
 
 
 def render_page(doc: pymupdf.Document, index: int, *, zoom: float, rotation: int = 0,
-                tile: tuple[int, int, int, int] | None = None, fast: bool = True) -> RenderedPage:
+                tile: tuple[int, int, int, int] | None = None, fast: bool = True, split: bool = False) -> RenderedPage:
     """Page `index` (0-based) at `zoom` pixels per point, turned `rotation` degrees clockwise.
 
     `tile` (x, y, width, height in pixels of the whole page image at this zoom) draws only
     that part, for pages too big to hold whole at a high zoom. A scanned page that is one
     JPEG and nothing else is decoded at a reduced scale with libjpeg (Pillow's draft) and
-    scaled, which is faster than MuPDF decoding it whole (`fast=False` always uses MuPDF).
+    scaled, which is faster than MuPDF decoding it whole (`fast=False` always uses MuPDF); with `split`,
+    scaled on two threads (for a page nobody else is drawing: the first of a document).
     """
     page = _load_page(doc, index)
     name = _name(doc.name)
@@ -312,7 +313,7 @@ def render_page(doc: pymupdf.Document, index: int, *, zoom: float, rotation: int
         matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation % 360)
         if tile is None and fast:
             plan = _jpeg_plan(doc, page, index, matrix)
-            quick = plan.draw() if plan is not None else None
+            quick = plan.draw(split=split) if plan is not None else None
             if quick is not None:
                 return quick
         clip = None
@@ -417,8 +418,10 @@ class _JpegPlan:
     box: tuple[int, int, int, int]  # where the picture goes on it
     turn: int  # degrees clockwise
 
-    def draw(self) -> RenderedPage | None:
-        """The page's pixels; None if the stream is not a JPEG Pillow draws as MuPDF would."""
+    def draw(self, *, split: bool = False) -> RenderedPage | None:
+        """The page's pixels; None if the stream is not a JPEG Pillow draws as MuPDF would. With `split`,
+        a tall upright page is shrunk on two threads: only for the first page of a document, which the
+        expert waits for alone; while pages are turned, the other core is the window's."""
         from PIL import Image
 
         x0, y0, x1, y1 = self.box
@@ -428,7 +431,7 @@ class _JpegPlan:
                 return None
             size = (x1 - x0, y1 - y0) if self.turn in (0, 180) else (y1 - y0, x1 - x0)
             image.draft(None, size)  # libjpeg decodes at 1/2, 1/4 or 1/8 scale, never below `size`
-            if (not self.turn and image.size != size and size[1] >= SPLIT_ROWS
+            if (split and not self.turn and image.size != size and size[1] >= SPLIT_ROWS
                     and image.size[0] >= size[0] and image.size[1] >= size[1]):
                 return self._shrunk_in_halves(image, size)
             if image.size != size:
@@ -673,7 +676,7 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
             except Exception:
                 plan = None  # render_page below says what is wrong with the page
             if plan is not None:
-                thread = threading.Thread(target=lambda: drawn.append(plan.draw()), daemon=True)
+                thread = threading.Thread(target=lambda: drawn.append(plan.draw(split=True)), daemon=True)
                 thread.start()
         sizes = page_sizes(doc)
         payload: dict[str, Any] = {"page_sizes": sizes, "outline": outline(doc)}
@@ -684,7 +687,7 @@ def handle(docs: _OpenDocuments, kind: str, args: tuple) -> tuple[Any, RenderedP
         page = drawn[0] if drawn else None
         if page is None:
             try:
-                page = render_page(doc, first.page, zoom=zoom, rotation=first.rotation)
+                page = render_page(doc, first.page, zoom=zoom, rotation=first.rotation, split=True)
             except DocumentError:
                 return payload, None  # the viewer asks for the page and shows why it failed then
         payload["first"] = (first.page, zoom, first.rotation % 360, page.width, page.height, page.stride)

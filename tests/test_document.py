@@ -229,13 +229,14 @@ def test_scanned_pages_decoded_at_reduced_scale_look_as_mupdf_draws_them(tmp_pat
     assert [document.scanned_jpeg(doc, i) is not None for i in range(5)] == [True, True, True, True, False]
     for index in range(4):
         zoom = 700 / 595.276
-        quick = document.render_page(doc, index, zoom=zoom, rotation=rotation)
         slow = document.render_page(doc, index, zoom=zoom, rotation=rotation, fast=False)
-        assert (quick.width, quick.height) == (slow.width, slow.height), index
-        mean, off = difference(picture(quick), picture(slow))
-        assert mean < 4, (index, mean)
-        # the seal lands in the same corner: the turn is right, not merely the size
-        assert off < 0.05, (index, off)  # filters differ at sharp edges; a wrong turn is 0.3
+        for split in (False, True):  # one thread, or (the first page of a document) two
+            quick = document.render_page(doc, index, zoom=zoom, rotation=rotation, split=split)
+            assert (quick.width, quick.height) == (slow.width, slow.height), index
+            mean, off = difference(picture(quick), picture(slow))
+            assert mean < 4, (index, split, mean)
+            # the seal lands in the same corner: the turn is right, not merely the size
+            assert off < 0.05, (index, split, off)  # filters differ at sharp edges; a wrong turn is 0.3
 
 
 def test_quick_path_leaves_other_pages_to_mupdf(tmp_path):

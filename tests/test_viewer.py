@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import signal
 from pathlib import Path
 
@@ -355,5 +356,26 @@ def test_pages_and_thumbnails_stay_within_their_byte_budgets(qtbot, qapp, tmp_pa
         assert most[0] <= 6 * 1024 * 1024 and most[1] <= 200 * 1024
         assert service.cached(viewer.view.key(0)) is None  # the oldest went first
         assert viewer.thumbnail_image(0) is None and viewer.thumbnail_image(29) is not None
+    finally:
+        service.shutdown()
+
+
+def test_at_most_busy_limit_workers_draw_and_a_slow_page_does_not_hold_the_next(qtbot, qapp, tmp_path):
+    """busy_limit 1 (two cores): the window keeps a processor; a page slower than BUSY_HOLD lets the next go."""
+    from ui import render
+
+    service = RenderService(busy_limit=1, spares=0)
+    try:
+        qtbot.waitUntil(lambda: all(w.ready for w in service._workers), timeout=30000)
+        key = render_key(str(make_pdf(tmp_path / "m.pdf", pages=2)), 0, 0.5)
+        started = time.monotonic()
+        service._sleep(3.0)  # a page that takes long
+        service.render(key)
+        qtbot.wait(int(render.BUSY_HOLD * 1000 * 0.5))
+        assert sum(w.job is not None for w in service._workers) == 1 and service.pending() == 2
+        with qtbot.waitSignal(service.rendered, timeout=10000, check_params_cb=lambda k, _: k == key):
+            pass
+        waited = time.monotonic() - started
+        assert render.BUSY_HOLD <= waited < 2.0, waited  # after the hold, on the other worker, not after the sleep
     finally:
         service.shutdown()

@@ -71,6 +71,19 @@ STARTUP_LIMIT = 90.0
 """Seconds a new worker may take to import and report ready before it counts as hung. A job's own
 time limit starts when the worker is ready *and* has the job: a start slowed by a busy machine
 does not count against the page."""
+BUSY_HOLD = 0.25
+"""Seconds a job counts against RenderService.busy_limit: a page drawn in more time than that (a huge
+or hostile one) lets the next page go to another worker."""
+
+
+def _cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 2
+
+
 SPARE_DELAY_MS = 1500
 """A warm spare worker is started this long after the service (not during the window's start)."""
 
@@ -218,7 +231,12 @@ class _Pool:
 
 
 class RenderService(QObject):
-    """Pages rendered off the UI thread, cached and prefetched; one per application."""
+    """Pages rendered off the UI thread, cached and prefetched; one per application.
+
+    `busy_limit` workers at most draw at once (default: one fewer than the processors, at least one): on a
+    two-core laptop the window keeps a core to paint with while pages are turned, instead of waiting
+    its turn behind two workers. The others are there for work that takes long (a search, a huge page).
+    """
 
     rendered = Signal(object, QImage)  # RenderKey, image
     render_failed = Signal(object, object)  # RenderKey, DocumentError
@@ -239,12 +257,14 @@ class RenderService(QObject):
         spares: int = 1,
         timeout: float = 20.0,
         search_timeout: float = 120.0,
+        busy_limit: int | None = None,
     ) -> None:
         super().__init__(parent)
         document.keep_heap_lean()
         Arena.sweep()
         self._ctx = multiprocessing.get_context("spawn")
         self._worker_count = max(1, workers)
+        self.busy_limit = max(1, min(self._worker_count, busy_limit if busy_limit is not None else _cores() - 1))
         self.store_bytes = store_bytes
         self.timeout = timeout
         self.search_timeout = search_timeout
@@ -453,7 +473,16 @@ class RenderService(QObject):
             if worker.job is not None:
                 continue
             job = min(self._queue.values(), key=lambda j: (j.priority, j.seq))
-            if job.priority >= PRIORITY_SEARCH and any(
+            now = time.monotonic()
+            # what the other workers do that counts against the limit: wanted work, begun within BUSY_HOLD
+            # (a page slower than that, a flate bomb, say, does not keep the next page waiting)
+            busy = [w.job for w in self._workers if w.job is not None and not w.job.abandoned
+                    and now - max(w.started, w.ready) < BUSY_HOLD]
+            visible = sum(1 for j in busy if j.priority < PRIORITY_SEARCH)
+            if job.priority < PRIORITY_SEARCH:
+                if visible >= self.busy_limit:
+                    break
+            elif visible or len(busy) >= self.busy_limit or any(
                     r.priority < PRIORITY_SEARCH and not r.abandoned for r in self._running.values()):
                 # prefetch would steal the CPU from the page the expert is waiting for
                 # (two workers on two cores still slow each other down)
@@ -495,6 +524,8 @@ class RenderService(QObject):
             if dead.process.exitcode is not None or not dead.process.is_alive():
                 dead.process.join(0)
                 self._dead.remove(dead)
+        if self._queue and self.busy_limit < len(self._workers):
+            self._dispatch()  # a job past BUSY_HOLD no longer holds the next one back
         if not self._running and not self._dead and self._replies.empty():
             self._watchdog.stop()
 
