@@ -2,6 +2,7 @@
 
     python build_installer.py              # dist/PanelReview/ and the archive / installer
     python build_installer.py --portable   # the same with portable.txt: data stays beside the program
+    python build_installer.py --secretary  # dist/PanelReview-Secretary/: the same with text recognition
     python build_installer.py --icons      # re-render resources/icons/ from panelreview.svg
 
 Linux: dist/PanelReview-VERSION-linux-x86_64.tar.gz (the folder, a .desktop file,
@@ -9,6 +10,9 @@ the icon and install-menu-entry.sh). Windows: dist/PanelReview-VERSION-windows-x
 and dist/panelreview.iss (per-user Inno Setup script, no admin); with Inno Setup's
 ISCC.exe on PATH or in its usual place, also the setup .exe. macOS: dist/PanelReview.app
 and a .zip of it. Needs the `build` extra (PyInstaller). Reads nothing from the network.
+
+The secretary's bundle (`--secretary`, needs the `ocr` extra too) is named PanelReview-Secretary
+throughout (folder, archives, .app, menu entry; its own Inno Setup AppId), so both install side by side.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import tarfile
 import time
 import tomllib
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -37,9 +42,26 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # (type, pixel size) of the PNG entries Apple's icns format takes
 ICNS_ENTRIES = (("icp4", 16), ("icp5", 32), ("ic11", 32), ("ic12", 64), ("ic07", 128), ("ic13", 256),
                 ("ic08", 256), ("ic14", 512), ("ic09", 512))
-NAME = "PanelReview"
 GUI = "panelreview-gui"
 CLI = "panelreview"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One of the bundles packaging/panelreview.spec builds, and how it is named where users see it."""
+
+    name: str                    # the folder, archives and .app (the spec's NAME)
+    title: str                   # menus, the installer, the list of installed programs
+    title_zh: str                # the Chinese menu entry
+    entry: str                   # the Linux menu entry's file name and icon name; the .iss file's name
+    app_id: str                  # Inno Setup's AppId: one per bundle, so both install side by side
+    spec_args: tuple[str, ...]   # what the spec is given after `--`
+
+
+EXPERT = Kind("PanelReview", "PanelReview", "专家评审系统 PanelReview", "panelreview",
+              "6B0E3C52-5A1D-4E55-9C64-2F7D1A8E4B19", ())
+SECRETARY = Kind("PanelReview-Secretary", "PanelReview Secretary", "专家评审系统 PanelReview（秘书版）",
+                 "panelreview-secretary", "D4EA778A-1C4B-4868-9F84-B81AF66A608C", ("--secretary",))
 
 
 def version() -> str:
@@ -156,21 +178,23 @@ def icons_ready() -> bool:
 # --------------------------------------------------------------------------- build
 
 
-def pyinstaller(dist: Path, work: Path, *, clean: bool) -> Path:
-    """Run the spec; returns the one-folder bundle (dist/PanelReview)."""
+def pyinstaller(dist: Path, work: Path, *, clean: bool, kind: Kind = EXPERT) -> Path:
+    """Run the spec; returns the one-folder bundle (dist/PanelReview, dist/PanelReview-Secretary)."""
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
         raise SystemExit("PyInstaller is not installed: pip install -e '.[build]'") from None
+    # each kind its own work folder: one analysis cache would be thrown away by the other kind's build
     cmd = [sys.executable, "-m", "PyInstaller", str(PACKAGING / "panelreview.spec"), "--noconfirm",
-           "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"]
+           "--distpath", str(dist), "--workpath", str(work if kind is EXPERT else work / kind.entry),
+           "--log-level", "WARN"]
     if clean:
         cmd.append("--clean")
-    subprocess.run(cmd, check=True, cwd=ROOT)
-    return dist / NAME
+    subprocess.run([*cmd, "--", *kind.spec_args], check=True, cwd=ROOT)
+    return dist / kind.name
 
 
-def finish_folder(bundle: Path, ver: str, *, portable: bool) -> None:
+def finish_folder(bundle: Path, ver: str, *, portable: bool, kind: Kind = EXPERT) -> None:
     """What goes beside the executables: licence, icon, desktop entry, the portable marker."""
     shutil.copy2(ROOT / "LICENSE", bundle / "LICENSE.txt")
     marker = bundle / "portable.txt"
@@ -183,12 +207,21 @@ def finish_folder(bundle: Path, ver: str, *, portable: bool) -> None:
     elif marker.exists():
         marker.unlink()
     if sys.platform.startswith("linux"):
-        shutil.copy2(ICONS / "panelreview-256.png", bundle / "panelreview.png")
-        desktop = (PACKAGING / "panelreview.desktop.in").read_text(encoding="utf-8")
-        (bundle / "panelreview.desktop").write_text(desktop.replace("@VERSION@", ver), encoding="utf-8")
+        names = {"@VERSION@": ver, "@ENTRY@": kind.entry, "@TITLE@": kind.title, "@TITLE_ZH@": kind.title_zh}
+        shutil.copy2(ICONS / "panelreview-256.png", bundle / f"{kind.entry}.png")
+        (bundle / f"{kind.entry}.desktop").write_text(filled(PACKAGING / "panelreview.desktop.in", names),
+                                                      encoding="utf-8")
         script = bundle / "install-menu-entry.sh"
-        shutil.copy2(PACKAGING / "install-menu-entry.sh", script)
+        script.write_text(filled(PACKAGING / "install-menu-entry.sh.in", names), encoding="utf-8")
         script.chmod(0o755)
+
+
+def filled(template: Path, values: dict[str, str]) -> str:
+    """The text of `template` with each @KEY@ replaced by its value."""
+    text = template.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text
 
 
 def archive(bundle: Path, out_base: Path) -> Path:
@@ -210,27 +243,27 @@ def archive(bundle: Path, out_base: Path) -> Path:
     return out
 
 
-def inno_setup(bundle: Path, dist: Path, ver: str) -> tuple[Path, Path | None]:
-    """Write dist/panelreview.iss; compile it to a setup .exe when ISCC.exe is found (Windows)."""
+def inno_setup(bundle: Path, dist: Path, ver: str, *, kind: Kind = EXPERT) -> tuple[Path, Path | None]:
+    """Write dist/panelreview.iss (panelreview-secretary.iss); compile it to a setup .exe when ISCC.exe is
+    found (Windows)."""
     iscc = find_iscc()
     languages = ['Name: "en"; MessagesFile: "compiler:Default.isl"']
     # Chinese is an unofficial Inno Setup translation: used when the installed copy has it.
     if iscc is not None and (iscc.parent / "Languages" / "ChineseSimplified.isl").is_file():
         languages.insert(0, 'Name: "zh_CN"; MessagesFile: "compiler:Languages\\ChineseSimplified.isl"')
-    text = (PACKAGING / "panelreview.iss.in").read_text(encoding="utf-8")
-    for key, value in {
+    text = filled(PACKAGING / "panelreview.iss.in", {
         "@VERSION@": ver, "@BUNDLE@": str(bundle.resolve()), "@OUTDIR@": str(dist.resolve()),
         "@ICON@": str(ICONS / "panelreview.ico"), "@LICENSE@": str(ROOT / "LICENSE"),
-        "@LANGUAGES@": "\n".join(languages), "@OUTNAME@": f"{NAME}-{ver}-{platform_tag()}-setup",
-    }.items():
-        text = text.replace(key, value)
-    iss = dist / "panelreview.iss"
+        "@LANGUAGES@": "\n".join(languages), "@OUTNAME@": f"{kind.name}-{ver}-{platform_tag()}-setup",
+        "@APPNAME@": kind.title, "@APPID@": kind.app_id,
+    })
+    iss = dist / f"{kind.entry}.iss"
     # Inno Setup reads a BOM-marked UTF-8 script as Unicode
     iss.write_text(text, encoding="utf-8-sig", newline="\r\n")
     if iscc is None:
         return iss, None
     subprocess.run([str(iscc), "/Q", str(iss)], check=True)
-    return iss, dist / f"{NAME}-{ver}-{platform_tag()}-setup.exe"
+    return iss, dist / f"{kind.name}-{ver}-{platform_tag()}-setup.exe"
 
 
 def find_iscc() -> Path | None:
@@ -256,32 +289,34 @@ def mb(n: int) -> str:
     return f"{n / 1e6:.0f} MB"
 
 
-def build(*, dist: Path, work: Path, portable: bool = False, clean: bool = False,
-          make_archive: bool = True) -> dict:
-    """Build everything for this platform; returns what was made and the figures."""
+def build(*, dist: Path, work: Path, portable: bool = False, clean: bool = False, make_archive: bool = True,
+          kind: Kind = EXPERT) -> dict:
+    """Build everything for this platform (the expert's bundle, or the secretary's); returns what was made
+    and the figures."""
     ver = version()
     if not icons_ready():
         print("rendering icons from panelreview.svg")
         render_icons()
     dist.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
-    bundle = pyinstaller(dist, work, clean=clean)
+    bundle = pyinstaller(dist, work, clean=clean, kind=kind)
     built = time.monotonic() - t0
     if sys.platform == "darwin":
-        app = dist / f"{NAME}.app"
+        app = dist / f"{kind.name}.app"
         bundle = app if app.is_dir() else bundle
     # the folder holding the executables, where paths.portable() looks for portable.txt
-    finish_folder(bundle / "Contents" / "MacOS" if bundle.suffix == ".app" else bundle, ver, portable=portable)
+    finish_folder(bundle / "Contents" / "MacOS" if bundle.suffix == ".app" else bundle, ver, portable=portable,
+                  kind=kind)
     result = {"version": ver, "bundle": bundle, "build_seconds": built, "size": folder_size(bundle)}
     print(f"built {bundle} in {built:.0f} s: {mb(result['size'])} unpacked")
     if make_archive:
         t1 = time.monotonic()
-        base = dist / f"{NAME}-{ver}-{platform_tag()}{'-portable' if portable else ''}"
+        base = dist / f"{kind.name}-{ver}-{platform_tag()}{'-portable' if portable else ''}"
         out = archive(bundle, base)
         result.update(archive=out, archive_size=out.stat().st_size, archive_seconds=time.monotonic() - t1)
         print(f"wrote {out}: {mb(result['archive_size'])} in {result['archive_seconds']:.0f} s")
     if sys.platform == "win32" and not portable:
-        iss, setup = inno_setup(bundle, dist, ver)
+        iss, setup = inno_setup(bundle, dist, ver, kind=kind)
         result.update(iss=iss, setup=setup)
         print(f"wrote {iss}" + (f" and {setup}" if setup else " (Inno Setup's ISCC.exe not found: no setup.exe)"))
     return result
@@ -290,6 +325,8 @@ def build(*, dist: Path, work: Path, portable: bool = False, clean: bool = False
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--portable", action="store_true", help="put portable.txt in the bundle (USB stick use)")
+    p.add_argument("--secretary", action="store_true",
+                   help="the secretary's bundle, with text recognition (needs the ocr extra: pip install -e '.[ocr]')")
     p.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle and archives go")
     p.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
     p.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
@@ -301,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
             print(path.relative_to(ROOT))
         return 0
     build(dist=args.dist, work=args.work, portable=args.portable, clean=args.clean,
-          make_archive=not args.no_archive)
+          make_archive=not args.no_archive, kind=SECRETARY if args.secretary else EXPERT)
     return 0
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from app.errors import SessionError
 from app.i18n import Sentence
 from app.scanstore import PageText, ScanStore
 
@@ -62,6 +63,11 @@ def missing_message() -> Sentence:
                     "(pip install 'panelreview[ocr]') or use the secretary's bundle")
 
 
+MODEL_PATTERNS = (("Det", "*det*.onnx"), ("Cls", "*cls*.onnx"), ("Rec", "*rec*.onnx"))
+"""RapidOCR's parts and the names of their models in its package's models folder (the secretary's bundle is
+checked against these when it is built: packaging/panelreview.spec)."""
+
+
 def model_paths() -> dict[str, Path] | None:
     """The detector, classifier and recogniser shipped in the rapidocr package (None: not all there)."""
     try:
@@ -70,7 +76,7 @@ def model_paths() -> dict[str, Path] | None:
         return None
     models = Path(rapidocr.__file__).resolve().parent / "models"
     found = {}
-    for part, pattern in (("Det", "*det*.onnx"), ("Cls", "*cls*.onnx"), ("Rec", "*rec*.onnx")):
+    for part, pattern in MODEL_PATTERNS:
         hits = sorted(models.glob(pattern))
         if not hits:
             return None
@@ -277,13 +283,26 @@ class Todo:
     missing: list[int]   # 0-based pages not in the store yet
 
 
-def plan(session, store: ScanStore, only: Iterable[str] | None = None) -> list[Todo]:
-    """Every PDF material of the session (or those whose SHA-256 is in `only`) with the pages still to read."""
+def plan(session, store: ScanStore, only: Iterable[str] | None = None, *, applicants: Iterable[str] | None = None,
+         materials: Iterable[str] | None = None) -> list[Todo]:
+    """Every PDF material of the session with the pages still to read; or only those of `applicants` (ids),
+    named in `materials` (as the rubric names them, or by file name) or whose SHA-256 is in `only`.
+
+    A name in `materials` that none of the applicants' files has is refused (SessionError): a typing
+    slip would otherwise read nothing and say nothing.
+    """
     seen: set[str] = set()
     wanted = set(only) if only is not None else None
+    names = set(materials) if materials is not None else None
+    people = [session.applicant(aid) for aid in applicants] if applicants is not None else session.applicants
+    named: set[str] = set()
     out = []
-    for a in session.applicants:
+    for a in people:
         for mf in session.materials(a.id):
+            if names is not None:
+                if not names & {mf.material, mf.name}:
+                    continue
+                named |= names & {mf.material, mf.name}
             if not mf.pages or mf.sha256 in seen or not mf.path.lower().endswith(".pdf"):
                 continue
             if wanted is not None and mf.sha256 not in wanted:
@@ -293,13 +312,18 @@ def plan(session, store: ScanStore, only: Iterable[str] | None = None) -> list[T
             missing = [p for p in range(mf.pages) if p not in done]
             out.append(Todo(mf.sha256, session.material_path(mf), mf.path, f"{a.name} / {mf.name}", mf.pages,
                             missing))
+    unknown = sorted((names or set()) - named)
+    if unknown:
+        raise SessionError("none of the chosen applicants' materials is called {name}", name=", ".join(unknown))
     return out
 
 
 def run(session, *, workers: int | None = None, dpi: int = DPI, progress: Callable[[Progress], None] | None = None,
         should_stop: Callable[[], bool] = lambda: False, store: ScanStore | None = None,
-        only: Iterable[str] | None = None) -> Progress:
-    """Read every page of the session not yet in its scan store; the final Progress.
+        only: Iterable[str] | None = None, applicants: Iterable[str] | None = None,
+        materials: Iterable[str] | None = None) -> Progress:
+    """Read every page of the session (or of what `only`, `applicants` and `materials` choose: plan())
+    not yet in its scan store; the final Progress.
 
     Stops (keeping every finished page) when `should_stop()` turns true. Uses
     `workers` processes (default: one per core, at most 2 on a 2-core machine).
@@ -307,7 +331,7 @@ def run(session, *, workers: int | None = None, dpi: int = DPI, progress: Callab
     own = store is None
     store = store or ScanStore(session.path)
     try:
-        todo = plan(session, store, only)
+        todo = plan(session, store, only, applicants=applicants, materials=materials)
         total = sum(t.pages for t in todo)
         done = sum(t.pages - len(t.missing) for t in todo)
         state = Progress(done, total, None, "")

@@ -10,8 +10,10 @@ import pymupdf
 import pytest
 
 from app import ocr, session as session_mod, textsearch
+from app.errors import SessionError
 from app.scanpdf import make_scanned_pdf
 from app.scanstore import ScanStore
+from conftest import run_cli
 
 WHO = "深圳市测试精密制造职业培训学校"
 
@@ -124,3 +126,52 @@ def test_an_upside_down_page_is_found_and_its_boxes_land_on_the_page_as_shown(sc
     r = hits[0].rects[0]
     assert abs((r[0] + r[2]) / 2 - cx) < 0.03 and abs((r[1] + r[3]) / 2 - cy) < 0.03
     texts.close()
+
+
+@pytest.fixture
+def two_applicants(tmp_path):
+    """A session of two applicants with two one-page materials each, every page with a text layer (read fast)."""
+    people = {"T01": WHO, "T02": "深圳市测试智能装备有限公司"}
+    for aid, who in people.items():
+        folder = tmp_path / "materials" / aid
+        folder.mkdir(parents=True)
+        for k, title in enumerate(("组织管理报告", "师资队伍报告")):
+            make_scanned_pdf(folder / f"{title}.pdf", title=title, applicant=who, pages=1, seed=30 + k,
+                             text_layer=True)
+    (tmp_path / "a.csv").write_text("id,name,rubric,delivery,scope,applicant_kind\n" + "".join(
+        f"{aid},{who},sz-training-base,线下,普通基地,培训机构\n" for aid, who in people.items()), encoding="utf-8")
+    (tmp_path / "e.csv").write_text("id,name\nE01,王立新\n", encoding="utf-8")
+    return session_mod.create(tmp_path / "s", title="OCR", applicants=tmp_path / "a.csv",
+                              experts=tmp_path / "e.csv", materials=tmp_path / "materials")
+
+
+def test_applicants_and_materials_choose_what_is_read(two_applicants):
+    sess = two_applicants
+
+    def chosen(**how) -> set[str]:
+        with ScanStore(sess.path) as store:
+            return {t.rel for t in ocr.plan(sess, store, **how)}
+
+    assert len(chosen()) == 4
+    assert chosen(applicants=["T02"]) == {"materials/T02/组织管理报告.pdf", "materials/T02/师资队伍报告.pdf"}
+    # the rubric's name of a material, or its file's name
+    assert chosen(materials=["师资队伍报告"]) == {"materials/T01/师资队伍报告.pdf", "materials/T02/师资队伍报告.pdf"}
+    assert chosen(applicants=["T01"], materials=["组织管理报告.pdf"]) == {"materials/T01/组织管理报告.pdf"}
+    with pytest.raises(SessionError, match="X9"):
+        chosen(applicants=["X9"])
+    with pytest.raises(SessionError, match="师资报告") as raised:
+        chosen(materials=["师资队伍报告", "师资报告"])
+    assert "师资队伍报告" not in str(raised.value)
+
+
+def test_intake_ocr_reads_only_the_chosen_applicants_materials(two_applicants):
+    sess = two_applicants
+    done = run_cli("intake", "ocr", str(sess.path), "--applicant", "T02", "--material", "师资队伍报告")
+    assert done.stdout.strip() == "1 of 1 pages have their text"
+    wanted = next(mf for mf in sess.materials("T02") if mf.material == "师资队伍报告")
+    with ScanStore(sess.path, writable=False) as store:
+        assert store.conn.execute("select sha256, page from pages").fetchall() == [(wanted.sha256, 0)]
+        assert "深圳市测试智能装备有限公司" in store.page_text(wanted.sha256, 0)
+    wrong = run_cli("intake", "ocr", str(sess.path), "--material", "师资报告", check=False)
+    assert wrong.returncode == 1
+    assert "none of the chosen applicants' materials is called 师资报告" in wrong.stderr

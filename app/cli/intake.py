@@ -32,6 +32,10 @@ def register(sub: Any) -> None:
 
     o = isub.add_parser("ocr", help=tr("recognise the text of every scanned page (once; goes on where it stopped)"))
     o.add_argument("dir", type=Path, metavar="SESSION_DIR", help=tr("session folder"))
+    o.add_argument("--applicant", action="append", metavar="ID",
+                   help=tr("only this applicant's materials (may be repeated)"))
+    o.add_argument("--material", action="append", metavar="NAME",
+                   help=tr("only the materials of this name, as the rubric or the file names them (may be repeated)"))
     o.add_argument("--workers", type=int, default=None, metavar="N", help=tr("processes (default: one per core)"))
     o.set_defaults(handler=intake_ocr)
 
@@ -79,7 +83,7 @@ def intake_ocr(args: argparse.Namespace) -> int:
         sys.stderr.write(f"\r{p.done}/{p.total} {eta} {p.what}"[:120].ljust(120))
         sys.stderr.flush()
 
-    state = ocr.run(sess, workers=args.workers, progress=show)
+    state = ocr.run(sess, workers=args.workers, progress=show, applicants=args.applicant, materials=args.material)
     sys.stderr.write("\n")
     out(tr("{done} of {total} pages have their text").format(done=state.done, total=state.total))
     if state.failed:
