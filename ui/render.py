@@ -47,6 +47,7 @@ from app import document
 from app.arena import Arena
 from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
+from ui.pixels import rgb32_image
 
 PRIORITY_LOAD = 0
 PRIORITY_VISIBLE = 10
@@ -168,11 +169,9 @@ class _Worker:
                 if shape is not None:
                     width, height, stride, shared = shape
                     pixels = self.arena.view[:height * stride] if shared else self.conn.recv_bytes()
-                    # convertToFormat copies into memory the image owns (like .copy()), in
-                    # Qt's native 32-bit format so painting is a plain blit
-                    image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).convertToFormat(
-                        QImage.Format.Format_RGB32
-                    )
+                    # into memory the image owns, in Qt's native 32-bit format so painting is a plain blit;
+                    # without holding the GIL, which the window thread would wait for (ui/pixels.py)
+                    image = rgb32_image(pixels, width, height, stride)
                     del pixels
             except (EOFError, OSError, ValueError, TypeError):
                 if self.arena is not None:
@@ -474,10 +473,10 @@ class RenderService(QObject):
                 continue
             job = min(self._queue.values(), key=lambda j: (j.priority, j.seq))
             now = time.monotonic()
-            # what the other workers do that counts against the limit: wanted work, begun within BUSY_HOLD
-            # (a page slower than that, a flate bomb, say, does not keep the next page waiting)
-            busy = [w.job for w in self._workers if w.job is not None and not w.job.abandoned
-                    and now - max(w.started, w.ready) < BUSY_HOLD]
+            # what the other workers do that counts against the limit: work begun within BUSY_HOLD, wanted or
+            # not (a page turned past still takes its core until it is done: drawing the next beside it left
+            # the window none); a page slower than that, a flate bomb, say, does not keep the next one waiting
+            busy = [w.job for w in self._workers if w.job is not None and now - max(w.started, w.ready) < BUSY_HOLD]
             visible = sum(1 for j in busy if j.priority < PRIORITY_SEARCH)
             if job.priority < PRIORITY_SEARCH:
                 if visible >= self.busy_limit:

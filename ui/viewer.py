@@ -40,7 +40,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPen, QRegion, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -164,6 +164,9 @@ class PageView(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setAutoFillBackground(False)
+        # paintEvent covers every pixel (grey, borders, pages): Qt need not paint the window's background under
+        # it first, a viewport-sized fill at every page turn
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _: self._scrolled())
@@ -517,8 +520,8 @@ class PageView(QAbstractScrollArea):
 
     def paintEvent(self, event: QEvent) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), BACKGROUND)
         if not self.sizes:
+            painter.fillRect(self.viewport().rect(), BACKGROUND)
             if self.message:
                 painter.setPen(QColor("#505459"))
                 painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
@@ -527,15 +530,27 @@ class PageView(QAbstractScrollArea):
         dpr = self.devicePixelRatioF()
         sharp_current = False
         missing = False
-        for index in self.visible_pages():
+        visible = self.visible_pages()
+        # the grey around the pages, then each page's one-pixel border: each pixel is filled once (a page-sized
+        # fill under each page cost a millisecond a page at every turn)
+        around = QRegion(event.rect())
+        for index in visible:
+            around -= QRegion(self.page_rect(index))
+        for band in around:
+            painter.fillRect(band, BACKGROUND)
+        painter.setPen(PAGE_BORDER)
+        for index in visible:
+            painter.drawRect(self.page_rect(index).adjusted(-1, -1, 0, 0))
+        for index in visible:
             rect = self.page_rect(index)
-            painter.fillRect(rect.adjusted(-1, -1, 1, 1), PAGE_BORDER)
             key = self.key(index)
             image = self.service.cached(key)
             tiled = self.tiled(index)
             if image is not None and not tiled:
                 image.setDevicePixelRatio(dpr)
                 if image.width() == round(rect.width() * dpr):
+                    if image.height() < round(rect.height() * dpr):  # a row short by rounding: no stale pixels
+                        painter.fillRect(rect, Qt.GlobalColor.white)
                     painter.drawImage(rect.topLeft(), image)
                 else:
                     painter.drawImage(QRectF(rect), image)
