@@ -65,7 +65,7 @@ DRAIN_SLICE = 0.006
 ABANDON_LIMIT = 3.0
 """Seconds abandoned work may go on while no other work waits for its worker."""
 
-ARENA_BYTES = 24 * 1024 * 1024
+ARENA_BYTES = document.ARENA_PAGE_BYTES
 """Shared memory per worker for the pixels it sends back: an 8 Mpx page (the most drawn whole,
 see ui/viewer.TILE_ABOVE) in RGB. Only what a page touches becomes resident."""
 STARTUP_LIMIT = 90.0
