@@ -481,6 +481,8 @@ def examine_all(jobs: list[tuple[str, str, int, bool]], limits: Limits, *, worke
     ctx = _context()
     queue = _parts(jobs)
     total = sum(max(1, part[2]) for part in queue)
+    if progress:
+        progress(0, total, "")  # the size of the task at once: its first part takes the workers' start
     got: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     wanted = {key: sum(1 for part in queue if part[0] == key) for key, *_ in jobs}
     results: dict[str, dict[str, Any]] = {}
