@@ -15,6 +15,7 @@ used, so the pixels are always the same.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from typing import Callable
 
@@ -45,8 +46,15 @@ def _find() -> Callable | None:
         return None
     library, symbol = _SYMBOLS[platform]
     try:
-        # QtGui is loaded already (QImage comes from it): this finds that copy, not another
-        function = getattr(ctypes.CDLL(library), symbol)
+        # the QtGui this process loaded (QImage comes from it), never another copy from the system
+        if platform == "win32":
+            handle = ctypes.windll.kernel32.GetModuleHandleW(library)
+            if not handle:
+                return None
+            loaded = ctypes.CDLL(library, handle=handle)
+        else:
+            loaded = ctypes.CDLL(library, mode=os.RTLD_NOLOAD | os.RTLD_LAZY)
+        function = getattr(loaded, symbol)
     except (OSError, AttributeError):
         return None
     function.restype = None
