@@ -19,11 +19,11 @@ store where the pages were read already. Without them those checks are named as 
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 import os
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from app.i18n import Sentence, tr
 from app.vocabulary import N_
@@ -447,16 +447,24 @@ def _context():
 PART_PAGES = 40  # a file longer than this is checked in parts of this many pages, on every worker at once
 
 
-def _parts(jobs: list[tuple[str, str, int, bool]]) -> list[tuple[str, str, int, bool, range | None]]:
-    """(key, path, pages, seal, page range or None) for each part to check: a 152-page report is four
-    parts, so two workers share it instead of one reading it alone while the other waits."""
+class _Part(NamedTuple):
+    key: str
+    path: str
+    pages: int  # in this part (0: not known)
+    seal: bool
+    span: range | None  # the file's pages this part reads (None: all of them)
+
+
+def _parts(jobs: list[tuple[str, str, int, bool]]) -> list[_Part]:
+    """The parts to check: a 152-page report is four, so two workers share it instead of one reading it
+    alone while the other waits."""
     out = []
     for key, path, pages, seal in jobs:
         if pages > PART_PAGES:
-            out += [(key, path, min(PART_PAGES, pages - first), seal, range(first, first + PART_PAGES))
+            out += [_Part(key, path, min(PART_PAGES, pages - first), seal, range(first, first + PART_PAGES))
                     for first in range(0, pages, PART_PAGES)]
         else:
-            out.append((key, path, pages, seal, None))
+            out.append(_Part(key, path, pages, seal, None))
     return out
 
 
@@ -480,23 +488,22 @@ def examine_all(jobs: list[tuple[str, str, int, bool]], limits: Limits, *, worke
     `progress(done, total, key)` counts pages (a file of unknown length counts one)."""
     ctx = _context()
     queue = _parts(jobs)
-    total = sum(max(1, part[2]) for part in queue)
+    total = sum(max(1, part.pages) for part in queue)
     if progress:
         progress(0, total, "")  # the size of the task at once: its first part takes the workers' start
     got: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    wanted = {key: sum(1 for part in queue if part[0] == key) for key, *_ in jobs}
+    wanted = Counter(part.key for part in queue)
     results: dict[str, dict[str, Any]] = {}
-    running: list[tuple[Any, Any, tuple, float, float]] = []  # process, pipe, part, started, allowed
+    running: list[tuple[Any, Any, _Part, float, float]] = []  # process, pipe, part, started, allowed
     done = 0
     while (queue or running) and not should_stop():
         while queue and len(running) < workers:
             part = queue.pop(0)
-            key, path, pages, seal, span = part
             here, there = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(there, path, limits, seal, span), daemon=True)
+            proc = ctx.Process(target=_child, args=(there, part.path, limits, part.seal, part.span), daemon=True)
             proc.start()
             there.close()
-            running.append((proc, here, part, time.monotonic(), limits.timeout + limits.per_page * (pages or 0)))
+            running.append((proc, here, part, time.monotonic(), limits.timeout + limits.per_page * part.pages))
         time.sleep(0.01)
         for item in list(running):
             proc, pipe, part, started, allowed = item
@@ -516,16 +523,16 @@ def examine_all(jobs: list[tuple[str, str, int, bool]], limits: Limits, *, worke
             proc.join(1)
             pipe.close()
             running.remove(item)
-            key, path, pages, seal, span = part
-            got.setdefault(key, []).append((span.start if span else 0, result))
+            key = part.key
+            got.setdefault(key, []).append((part.span.start if part.span else 0, result))
             if len(got[key]) == wanted[key]:
                 joined = _joined([r for _, r in sorted(got.pop(key), key=lambda x: x[0])])
                 if joined:
                     results[key] = joined
                 else:  # its page count was stale: once more, whole
-                    queue.insert(0, (key, path, 0, seal, None))
+                    queue.insert(0, _Part(key, part.path, 0, part.seal, None))
                     wanted[key] = 1
-            done += max(1, pages)
+            done += max(1, part.pages)
             if progress:
                 progress(min(done, total), total, key)
     for proc, pipe, *_ in running:

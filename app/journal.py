@@ -89,11 +89,11 @@ def score_inputs(result) -> list[Input]:
             for f in result.accepted]
 
 
-def log_output(result, action: str, file: Path | str, *, what: Sentence | None = None, path: Path | str | None = None,
-               session_id: str | None = None) -> Sentence | None:
+def log_output(result, action: str, file: Path | str | None = None, *, what: Sentence | None = None,
+               path: Path | str | None = None, session_id: str | None = None) -> Sentence | None:
     """Journal that an output of `result` went to `file`: EXPORT ("exported the results to …") or PRINT ("printed
-    …", or `what`), with the score files it came from; the command line and the window both log through here.
-    Into `result`'s own file, or `path` / `session_id` (a sheet printed before any merge: `result` None).
+    …", or `what`, which then names the file itself), with the score files it came from; the command line and the
+    window both log through here. Into `result`'s own file, or `path` / `session_id` (a sheet printed before any merge: `result` None).
     Returns, as safe_log, the reason a journal could not be written."""
     path = path or (result.path if result is not None else None)
     if not path:

@@ -264,6 +264,7 @@ class RenderService(QObject):
         self._ctx = multiprocessing.get_context("spawn")
         self._worker_count = max(1, workers)
         self.busy_limit = max(1, min(self._worker_count, busy_limit if busy_limit is not None else _cores() - 1))
+        self._held_until = 0.0  # monotonic time a job held back by busy_limit may go (0: none is held)
         self.store_bytes = store_bytes
         self.timeout = timeout
         self.search_timeout = search_timeout
@@ -476,15 +477,16 @@ class RenderService(QObject):
             # what the other workers do that counts against the limit: work begun within BUSY_HOLD, wanted or
             # not (a page turned past still takes its core until it is done: drawing the next beside it left
             # the window none); a page slower than that, a flate bomb, say, does not keep the next one waiting
-            busy = [w.job for w in self._workers if w.job is not None and now - max(w.started, w.ready) < BUSY_HOLD]
-            visible = sum(1 for j in busy if j.priority < PRIORITY_SEARCH)
-            if job.priority < PRIORITY_SEARCH:
-                if visible >= self.busy_limit:
-                    break
-            elif visible or len(busy) >= self.busy_limit or any(
-                    r.priority < PRIORITY_SEARCH and not r.abandoned for r in self._running.values()):
-                # prefetch would steal the CPU from the page the expert is waiting for
-                # (two workers on two cores still slow each other down)
+            counted = [w for w in self._workers if w.job is not None and now - max(w.started, w.ready) < BUSY_HOLD]
+            visible = sum(1 for w in counted if w.job.priority < PRIORITY_SEARCH)
+            held = visible >= self.busy_limit if job.priority < PRIORITY_SEARCH else (
+                visible or len(counted) >= self.busy_limit or any(
+                    r.priority < PRIORITY_SEARCH and not r.abandoned for r in self._running.values()))
+            # (prefetch would steal the CPU from the page the expert is waiting for: two workers on two
+            # cores still slow each other down)
+            if held:
+                if counted:  # asked again (by the watchdog) when the first of them stops counting
+                    self._held_until = min(max(w.started, w.ready) for w in counted) + BUSY_HOLD
                 break
             del self._queue[job.key]
             job.id = next(self._ids)
@@ -523,7 +525,8 @@ class RenderService(QObject):
             if dead.process.exitcode is not None or not dead.process.is_alive():
                 dead.process.join(0)
                 self._dead.remove(dead)
-        if self._queue and self.busy_limit < len(self._workers):
+        if self._held_until and now >= self._held_until:
+            self._held_until = 0.0
             self._dispatch()  # a job past BUSY_HOLD no longer holds the next one back
         if not self._running and not self._dead and self._replies.empty():
             self._watchdog.stop()

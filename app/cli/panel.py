@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
 
 
 def _logged(path: Path, session_id: str, what: Sentence, result=None) -> None:
-    journal_problem(journal.log_output(result, journal.PRINT, "", what=what, path=path, session_id=session_id))
+    journal_problem(journal.log_output(result, journal.PRINT, what=what, path=path, session_id=session_id))
 
 
 def signin(args: argparse.Namespace) -> int:

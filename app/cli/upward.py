@@ -96,7 +96,7 @@ def register(sub: Any) -> None:
 
 
 def _log_print(result, what: Sentence) -> None:
-    journal_problem(journal.log_output(result, journal.PRINT, "", what=what))
+    journal_problem(journal.log_output(result, journal.PRINT, what=what))
 
 
 def upward_command(args: argparse.Namespace) -> int:
