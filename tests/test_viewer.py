@@ -379,3 +379,34 @@ def test_at_most_busy_limit_workers_draw_and_a_slow_page_does_not_hold_the_next(
         assert render.BUSY_HOLD <= waited < 2.0, waited  # after the hold, on the other worker, not after the sleep
     finally:
         service.shutdown()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads are counted in /proc (Linux)")
+def test_the_window_thread_paints_without_waiting_for_qt_pool_threads(qtbot, viewer, tmp_path):
+    """Turning pages paints the scroll bars' gradients and scaled stand-ins: Qt would hand those to its GUI
+    thread pool and wait for it (4 ms a time on a busy two-core machine, ui/__init__.py); the window does
+    them itself, so no pool thread is ever started in this process."""
+    from PySide6.QtGui import QImage
+
+    def pool_threads() -> list[str]:
+        names = []
+        for comm in Path("/proc/self/task").glob("*/comm"):
+            try:
+                names.append(comm.read_text().strip())
+            except OSError:  # a thread that ended meanwhile
+                pass
+        return [name for name in names if name == "Thread (pooled)"]
+
+    path = make_pdf(tmp_path / "m.pdf", pages=12)
+    open_and_wait(qtbot, viewer, path)
+    for _ in range(6):
+        viewer.next_page()
+        viewer.view.viewport().repaint()  # the scroll bar's 700-row gradient with it
+        viewer.repaint()
+    # what Qt spreads over its pool when it has one: scaling and converting a 4-Mpx image
+    big = QImage(2000, 2000, QImage.Format.Format_RGB32)
+    big.fill(0xFFEEDDCC)
+    assert big.scaled(1000, 1000, Qt.AspectRatioMode.IgnoreAspectRatio,
+                      Qt.TransformationMode.SmoothTransformation).width() == 1000
+    assert big.convertToFormat(QImage.Format.Format_RGB888).width() == 2000
+    assert pool_threads() == []
