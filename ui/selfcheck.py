@@ -215,7 +215,14 @@ def _render(state: dict) -> str:
     pids = service.worker_pids()
     if os.getpid() in pids:
         raise Failed("the page was rendered in the window's own process")
-    return f"{Path(path).name} page 1 of {result.get('pages')}: {image.width()}x{image.height()} from worker {pids}"
+    from ui import pixels
+
+    # where the fall-backs are taken, the page is still right but the window waits more while pages are turned
+    how = ("Qt's converter without the GIL" if pixels.converter() is not None
+           else "QImage.convertToFormat, holding the GIL")
+    pool = "off" if os.environ.get("QT_NO_GUI_THREADPOOL") else "on"
+    return (f"{Path(path).name} page 1 of {result.get('pages')}: {image.width()}x{image.height()} from worker "
+            f"{pids}; pixels by {how}; Qt's GUI thread pool {pool}")
 
 
 def _score(state: dict) -> str:

@@ -137,6 +137,7 @@ class PageView(QAbstractScrollArea):
         self.service = service
         self.path = ""
         self.sizes: list[tuple[float, float]] = []  # points, as the PDF shows them (its own /Rotate)
+        self._sideways: list[tuple[float, float]] | None = None  # the sizes turned a quarter, when wanted
         self.rotation = 0  # the whole document's turn
         self.turns: dict[int, int] = {}  # a page's own turn on top of it
         self.mode: str | float = FIT_WIDTH
@@ -179,6 +180,7 @@ class PageView(QAbstractScrollArea):
                      turns: dict[int, int] | None = None) -> None:
         self.path = path
         self.sizes = sizes or []
+        self._sideways = None  # the sizes turned a quarter, made when first wanted
         self.rotation = rotation % 360
         self.turns = {int(k): int(v) % 360 for k, v in (turns or {}).items() if 0 <= int(k) < len(self.sizes)}
         self.failed.clear()
@@ -192,6 +194,7 @@ class PageView(QAbstractScrollArea):
         self.service.cancel(self)
         self.path = ""
         self.sizes = []
+        self._sideways = None
         self.turns = {}
         self.failed.clear()
         self.hits.clear()
@@ -281,7 +284,12 @@ class PageView(QAbstractScrollArea):
 
         # pages come in a few sizes: each size is placed once, and the lists are built in C
         # (a 20,000-page file relays out in a few ms, not a Python loop per page)
-        shown = [(h, w) for w, h in sizes] if rotation % 180 else list(sizes)
+        if rotation % 180:
+            if self._sideways is None or len(self._sideways) != len(sizes):
+                self._sideways = list(zip(*reversed(tuple(zip(*sizes))))) if sizes else []
+            shown = list(self._sideways)
+        else:
+            shown = list(sizes)
         for index, turn in turns.items():
             if turn % 180 and index < len(shown):
                 shown[index] = shown[index][::-1]
@@ -290,7 +298,7 @@ class PageView(QAbstractScrollArea):
             widths, heights, scales = (list(v) for v in zip(*map(places.__getitem__, shown)))
         else:
             widths, heights, scales = [], [], []
-        tops = list(itertools.accumulate((h + GAP for h in heights[:-1]), initial=MARGIN)) if heights else []
+        tops = list(itertools.accumulate(map(GAP.__add__, heights[:-1]), initial=MARGIN)) if heights else []
         self._tops, self._heights, self._widths, self._scales = tops, heights, widths, scales
         self._content_w = (max(widths) if widths else 0) + 2 * MARGIN
         self._content_h = tops[-1] + heights[-1] + MARGIN if sizes else 0
