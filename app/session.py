@@ -624,6 +624,13 @@ class Session:
             self._by_applicant = (key, by)
         return list(self._by_applicant[1].get(applicant_id, []))
 
+    def material_at(self, rel: str) -> MaterialFile | None:
+        """The material file at `rel` (its path inside the session folder, with "/"), or None."""
+        key = id(self._files), len(self._files)
+        if getattr(self, "_by_path", (None,))[0] != key:  # one pass over the files, not one for each lookup
+            self._by_path = (key, {f.path: f for f in self._files})
+        return self._by_path[1].get(rel)
+
     def material_path(self, mf: MaterialFile) -> Path:
         return self.path.joinpath(*mf.path.split("/"))
 

@@ -149,11 +149,8 @@ class SessionText:
             rel = Path(path).resolve().relative_to(self.session.path.resolve()).as_posix()
         except ValueError:
             return None
-        for a in self.session.applicants:
-            for mf in self.session.materials(a.id):
-                if mf.path == rel:
-                    return self.material(mf)
-        return None
+        mf = self.session.material_at(rel)
+        return self.material(mf) if mf is not None else None
 
     def search_applicant(self, applicant_id: str, query: str, *, only: Iterable[str] | None = None) -> list[Hit]:
         """Hits in every material of the applicant (in the session's order), or in the paths `only`."""

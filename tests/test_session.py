@@ -111,6 +111,10 @@ def test_material_files(made):
     assert made.materials("A03")[0].pages is None  # damaged
     team = [f for f in made.materials("A02") if f.material == "工作团队报告"]
     assert team[0].path == "materials/A02/附件/工作团队报告-补充.pdf"
+    # by its path inside the session, as the viewer and the search ask for a file
+    assert made.material_at("materials/A02/附件/工作团队报告-补充.pdf") == team[0]
+    assert made.material_at("materials/A01/01-组织管理报告.pdf") == org
+    assert made.material_at("materials/A01/no-such.pdf") is None
 
 
 def test_rubric_snapshots_outlive_edits_of_rubrics(tmp_path, materials):
