@@ -726,8 +726,8 @@ def text_parts(text: str, size: int = TEXT_PART) -> list[str]:
 def _recommendation_table(sheet: _Sheet, width: float) -> Any:
     rec = sheet.rubric.recommendation
     marks = []
-    for key, words in ((POSITIVE, rec.positive), (NEGATIVE, rec.negative)):
-        marks.append(("■ " if sheet.decision == key else "□ ") + words)
+    for key, wording in ((POSITIVE, rec.positive), (NEGATIVE, rec.negative)):
+        marks.append(("■ " if sheet.decision == key else "□ ") + wording)
     label = 24 * MM
     parts = text_parts(sheet.opinion or "—")
     data = [[P("评审结论", "label"), PM(("&nbsp;" * 10).join(escape(m) for m in marks), "value")]]
