@@ -459,3 +459,27 @@ def test_copy_to_stick_carries_only_the_manifest_and_materials(qtbot, demo_sessi
     assert (copied / "session.sqlite").is_file() and (copied / "materials").is_dir()
     assert not (copied / "results").exists() and not (copied / "scores").exists()
     assert open_session(copied).verify().ok
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_report_page_needs_no_sideways_scroll_on_a_laptop_at_150_percent(make_window, qtbot, lang):
+    """1366 x 768 at 150 % leaves 910 x 512 device-independent pixels: the objections go under the other
+    records, and every button of the page can be reached by scrolling down only."""
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
+
+    w = make_window(lang)
+    w.pages.setCurrentIndex(w.REPORT)
+    page = w.report
+    area = page.findChild(QScrollArea)
+    objections = page._boxes[3]
+    w.resize(1600, 900)
+    qtbot.waitUntil(lambda: objections.x() > page._boxes[0].x())  # side by side where there is room
+    w.resize(910, 512)
+    qtbot.waitUntil(lambda: objections.y() > page._boxes[2].y())  # under the notice
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() == 0)
+    room = area.viewport().width()
+    buttons = [b for b in area.widget().findChildren(QAbstractButton) if b.isVisible()]
+    assert len(buttons) >= 12
+    for b in buttons:
+        right = b.mapTo(area.widget(), b.rect().topRight()).x()
+        assert right < room, f"{b.text()!r} ends at x={right}, past the {room}-pixel view"

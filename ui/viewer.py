@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QListView,
     QPushButton,
@@ -68,6 +67,7 @@ from PySide6.QtWidgets import (
 from app.document import DocumentInfo, FirstPage
 from app.errors import DocumentError
 from ui import search as stored_search
+from ui.flow import FlowLayout
 from ui.i18n import tr
 from ui.render import (
     PRIORITY_PREFETCH,
@@ -631,75 +631,6 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
 
-class FlowLayout(QLayout):
-    """Widgets in a row that wraps onto a further row when the room runs out (the toolbar at 150 %)."""
-
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6, row_spacing: int = 2) -> None:
-        super().__init__(parent)
-        self._items: list = []
-        self._spacing = spacing
-        self._row_spacing = row_spacing
-
-    def addItem(self, item) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        m = self.contentsMargins()
-        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
-        rows: list[list[tuple]] = [[]]
-        for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line > 0:
-                x = area.x()
-                y += line + self._row_spacing
-                line = 0
-                rows.append([])
-            rows[-1].append((item, x, y, hint))
-            x += hint.width() + self._spacing
-            line = max(line, hint.height())
-        if move:
-            for row in rows:
-                tallest = max((h.height() for _, _, _, h in row), default=0)
-                for item, ix, iy, hint in row:
-                    item.setGeometry(QRect(QPoint(ix, iy + (tallest - hint.height()) // 2), hint))
-        return y + line - rect.y() + m.bottom()
-
-
 class _ThumbnailModel(QStringListModel):
     """One row per page holding its number and nothing else: the pictures are looked up as rows
     are painted. Rows are counted in C++ (QStringListModel): the list view's layout asks for the
@@ -922,7 +853,7 @@ class PdfViewer(QWidget):
             "QToolButton { font-size: 15px; color: #3c4043; padding: 0 4px; }"
             "QToolButton:checked { background: #dbe6f6; border-radius: 4px; }"
         )
-        flow = FlowLayout(bar, spacing=8)
+        flow = FlowLayout(bar, spacing=8, row_spacing=2, margins=None)
         flow.setContentsMargins(6, 3, 6, 3)
 
         self.thumbs_button = self._tool("▤", tr("Show or hide page thumbnails"), self._toggle_thumbnails)

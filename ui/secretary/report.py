@@ -20,8 +20,12 @@ from app import panel as panel_mod
 from app.errors import PanelReviewError
 from app.resultfile import Records
 from ui.dialogs import show_error
+from ui.flow import FlowLayout
 from ui.i18n import tr
 from ui.tasks import run_task
+
+
+WIDE = 1100  # pixels (device-independent) from which the objections go beside the other records
 
 
 class ReportPage(QWidget):
@@ -53,7 +57,7 @@ class ReportPage(QWidget):
         pf.addRow(tr("Leader (elected by the panel)"), row)
         self.leader_label = QLabel()
         pf.addRow(self.leader_label)
-        papers = QHBoxLayout()
+        papers = FlowLayout(spacing=6)
         for text, slot in ((tr("Sign-in sheet…"), lambda: self._save(tr("Sign-in sheet"), "签到表.pdf", self.write_sign_in)),
                            (tr("Pledges…"), lambda: self._save(tr("Pledges"), "承诺书.pdf", self.write_pledges)),
                            (tr("Joint opinions…"), lambda: self._save(tr("Joint opinions"), "专家组评审意见.pdf",
@@ -64,7 +68,7 @@ class ReportPage(QWidget):
         pf.addRow(papers)
 
         report_box = QGroupBox(tr("Report upward"))
-        rf = QHBoxLayout(report_box)
+        rf = FlowLayout(report_box, spacing=6, margins=None)
         for text, name, slot in ((tr("Report as PDF…"), "评审报告.pdf", self.write_report_pdf),
                                  (tr("Report as Word…"), "评审报告.docx", self.write_report_docx),
                                  (tr("Journal…"), "秘书工作日志.pdf", self.write_journal)):
@@ -81,11 +85,10 @@ class ReportPage(QWidget):
         publish.clicked.connect(self.record_notice)
         printed = QPushButton(tr("Notice…"))
         printed.clicked.connect(lambda: self._save(tr("Public notice"), "公示.pdf", self.write_notice))
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)
         row.addWidget(self.start)
         row.addWidget(publish)
         row.addWidget(printed)
-        row.addStretch(1)
         nf.addRow(tr("First day"), row)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
@@ -119,7 +122,6 @@ class ReportPage(QWidget):
         add2.addWidget(self.about, 1)
         add2.addWidget(add_button)
         of.addLayout(add2)
-        decide = QHBoxLayout()
         self.upheld = QRadioButton(tr("Upheld (成立)"))
         self.not_upheld = QRadioButton(tr("Not upheld (不成立)"))
         self.not_upheld.setChecked(True)
@@ -130,9 +132,15 @@ class ReportPage(QWidget):
         file_button = QPushButton(tr("Objection file…"))
         file_button.clicked.connect(lambda: self._save(tr("Objection file"), "异议答复材料.pdf",
                                                                  self._objection_file_writer()))
-        for w, k in ((self.upheld, 0), (self.not_upheld, 0), (self.reason, 1), (decide_button, 0), (file_button, 0)):
-            decide.addWidget(w, k)
-        of.addLayout(decide)
+        # the choice and its reason on one line, the buttons after them, wrapping when the window is narrow
+        decision = QHBoxLayout()
+        for w, k in ((self.upheld, 0), (self.not_upheld, 0), (self.reason, 1)):
+            decision.addWidget(w, k)
+        of.addLayout(decision)
+        buttons = FlowLayout(spacing=6)
+        buttons.addWidget(decide_button)
+        buttons.addWidget(file_button)
+        of.addLayout(buttons)
         final = QHBoxLayout()
         self.final_label = QLabel()
         self.final_label.setWordWrap(True)
@@ -142,14 +150,35 @@ class ReportPage(QWidget):
         final.addWidget(final_button)
         of.addLayout(final)
 
+        self._grid, self._boxes, self._wide = lay, (panel_box, report_box, notice_box, obj_box), None
+        self._arrange(wide=True)
+        self._refresh()
+
+    def _arrange(self, *, wide: bool) -> None:
+        """The objections beside the other records on a wide window, under them on a narrow one (150 % on a
+        1366 x 768 laptop leaves 910 pixels: side by side, its buttons ran off the right edge)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        lay = self._grid
+        panel_box, report_box, notice_box, obj_box = self._boxes
+        for box in self._boxes:
+            lay.removeWidget(box)
         lay.addWidget(panel_box, 0, 0)
         lay.addWidget(report_box, 1, 0)
         lay.addWidget(notice_box, 2, 0)
-        lay.addWidget(obj_box, 0, 1, 3, 1)
+        if wide:
+            lay.addWidget(obj_box, 0, 1, 3, 1)
+        else:
+            lay.addWidget(obj_box, 3, 0)
         lay.setColumnStretch(0, 1)
-        lay.setColumnStretch(1, 1)
-        lay.setRowStretch(3, 1)
-        self._refresh()
+        lay.setColumnStretch(1, 1 if wide else 0)
+        lay.setRowStretch(3, 0 if wide else 1)
+        lay.setRowStretch(4, 1 if wide else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE)
 
     # -- what it shows ------------------------------------------------------------
 
