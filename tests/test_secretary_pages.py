@@ -143,3 +143,23 @@ def test_kendalls_w_is_said_in_words(qtbot, app, merged):
     text = page.about.text()
     assert "How alike the experts ranked" in text and "Kendall's W" in text
     assert "same order" in page.about.toolTip()
+
+
+def test_the_inspection_column_stays_in_view_on_a_narrow_window(qtbot, app, merged):
+    """The applicant's long name gives way (cut with …, whole in its tooltip), not the field inspection's
+    state: at 150 % on 1366 x 768 the list is about 520 device-independent pixels wide."""
+    from ui.secretary.inspection import InspectionPage
+    from ui.secretary.words import ID_ROLE
+
+    _, _, result = merged
+    page = alone(qtbot, InspectionPage(result))
+    tree = page.tree
+    header = tree.header()
+    for width in (1600, 520, 1200):
+        page.splitter.setSizes([width - 400 if width > 800 else width, 400])
+        page.resize(width + (400 if width <= 800 else 0), 700)
+        qtbot.waitUntil(lambda: header.sectionPosition(3) + header.sectionSize(3) <= tree.viewport().width())
+        assert tree.horizontalScrollBar().maximum() == 0
+    applicants = [tree.topLevelItem(0).child(n) for n in range(tree.topLevelItem(0).childCount())]
+    applicants = [row for row in applicants if row.data(0, ID_ROLE)]
+    assert applicants and all(row.toolTip(1) == row.text(1) != "" for row in applicants)

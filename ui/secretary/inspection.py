@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QRadioButton, QSplitter,
@@ -21,6 +21,8 @@ from ui.secretary.words import (
     CANDIDATE_BG, FLAGGED_BG, GREEN, ID_ROLE, MUTED, RED, caption, quotas_of, ranking_groups, inspection_text, ordered,
     rank_text, score_or_votes,
 )
+
+NOTE_ROOM = 110  # pixels kept for the inspection's note when the applicant's name is given its room
 
 
 class InspectionPage(QWidget):
@@ -49,6 +51,7 @@ class InspectionPage(QWidget):
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._chosen(cur))
         h = self.tree.header()
         h.setStretchLastSection(True)
+        self.tree.viewport().installEventFilter(self)
 
         form_box = QGroupBox(tr("Record the field inspection"))
         form = QFormLayout(form_box)
@@ -137,6 +140,7 @@ class InspectionPage(QWidget):
                 item.setText(0, rank_text(a))
                 item.setData(0, ID_ROLE, a.id)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(1, a.name)  # cut with … on a narrow window
                 item.setToolTip(4, item.text(4))
                 colour = {PASSED: GREEN, FAILED: RED}.get(a.inspection.result if a.inspection else "", "#1f5fa8")
                 item.setForeground(3, QBrush(QColor(colour)))
@@ -153,16 +157,28 @@ class InspectionPage(QWidget):
                 if a.id == current:
                     chosen = item
             head.setExpanded(True)
-        h = self.tree.header()
-        for c in range(1, 4):
-            self.tree.resizeColumnToContents(c)
-        h.resizeSection(0, 72)  # the category rows span every column, so they do not set its width
-        h.resizeSection(1, min(max(h.sectionSize(1), 200), 380))
+        self._fit_columns()
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         else:
             self._chosen(None)
         self.candidates.setHtml(candidates_html(result))
+
+    def _fit_columns(self) -> None:
+        """Rank, score and inspection at their contents; the applicant's name gets what room is left (its
+        longest name at most), so the inspection column stays in view on a narrow window (150 % on 1366 x 768)."""
+        h = self.tree.header()
+        for c in range(1, 4):
+            self.tree.resizeColumnToContents(c)
+        h.resizeSection(0, 72)  # the category rows span every column, so they do not set its width
+        wanted = self.tree.sizeHintForColumn(1) + 12
+        room = self.tree.viewport().width() - h.sectionSize(0) - h.sectionSize(2) - h.sectionSize(3) - NOTE_ROOM
+        h.resizeSection(1, max(160, min(wanted, room)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize and self.tree.topLevelItemCount():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def current_id(self) -> str | None:
         item = self.tree.currentItem()
