@@ -167,14 +167,14 @@ class ReportPage(QWidget):
         lay.addWidget(panel_box, 0, 0)
         lay.addWidget(report_box, 1, 0)
         lay.addWidget(notice_box, 2, 0)
-        if wide:
-            lay.addWidget(obj_box, 0, 1, 3, 1)
+        if wide:  # the rows under the notice take what the objections need beyond the left column
+            lay.addWidget(obj_box, 0, 1, 4, 1)
         else:
             lay.addWidget(obj_box, 3, 0)
         lay.setColumnStretch(0, 1)
         lay.setColumnStretch(1, 1 if wide else 0)
-        lay.setRowStretch(3, 0 if wide else 1)
-        lay.setRowStretch(4, 1 if wide else 0)
+        lay.setRowStretch(3, 1 if wide else 0)
+        lay.setRowStretch(4, 0 if wide else 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
