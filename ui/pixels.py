@@ -24,7 +24,10 @@ from PySide6.QtGui import QImage
 RGB888 = QImage.Format.Format_RGB888
 RGB32 = QImage.Format.Format_RGB32
 
-# void qt_convert_rgb888_to_rgb32(quint32 *dst, const uchar *src, int len), as each platform's linker names it
+# void qt_convert_rgb888_to_rgb32(quint32 *dst, const uchar *src, int len), as each platform's linker names it.
+# Qt declares it Q_GUI_EXPORT (qimage_conversions.cpp), so QtGui exports it on Windows too; the names read back
+# as that signature with c++filt (Itanium: Linux x86-64 and arm64) and llvm-undname (MSVC x64). Only Linux has
+# been run; elsewhere a missing name means convertToFormat, with the same pixels.
 _SYMBOLS = {"linux": ("libQt6Gui.so.6", "_Z26qt_convert_rgb888_to_rgb32PjPKhi"),
             "win32": ("Qt6Gui.dll", "?qt_convert_rgb888_to_rgb32@@YAXPEAIPEBEH@Z")}
 
