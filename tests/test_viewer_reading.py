@@ -313,3 +313,42 @@ def test_a_page_at_a_high_zoom_is_drawn_in_tiles(qtbot, viewer, tmp_path):
     needed = {key for key, _ in view.tile_keys(0)}
     assert needed <= set(tiles)
     assert viewer.service.cache_usage("page") <= viewer.service.cache_bytes
+
+
+def test_turning_a_page_repaints_two_thumbnails_not_the_strip(qtbot, viewer, tmp_path, monkeypatch):
+    """The strip beside the page: a turn repaints the row losing its highlight and the row gaining it, and a
+    picture that arrives repaints its own row (the whole strip at every turn cost the window 2-4 ms)."""
+    import ui.viewer as viewer_mod
+
+    painted: list[int] = []
+    paint = viewer_mod._ThumbnailDelegate.paint
+    monkeypatch.setattr(viewer_mod._ThumbnailDelegate, "paint",
+                        lambda self, painter, option, index: (painted.append(index.row()),
+                                                              paint(self, painter, option, index)))
+    viewer.resize(700, 900)
+    viewer.set_thumbnails_visible(True)
+    open_and_wait(qtbot, viewer, make_pdf(tmp_path / "m.pdf", [A4] * 40))
+    strip = viewer.thumbnails
+    qtbot.waitUntil(lambda: all(viewer.thumbnail_image(r) is not None for r in strip.visible_rows()
+                                if r < strip.count()), timeout=20000)
+    qtbot.wait(100)
+    in_view = [r for r in strip.visible_rows() if strip.visualRect(strip.model_.index(r)).bottom()
+               < strip.viewport().height()]
+    assert len(in_view) >= 4
+    for page in range(1, 30):
+        painted.clear()
+        with qtbot.waitSignal(viewer.page_shown, timeout=10000):
+            viewer.next_page()
+        qtbot.wait(30)
+        assert strip.currentRow() == page
+        assert page - 1 in painted and page in painted, (page, painted)  # its highlight moved
+        assert set(painted) <= {page - 1, page, *strip.visible_rows()}
+        assert len(painted) <= 6, f"turning to page {page + 1} repainted rows {painted}"
+    # a picture arriving for a row in view: that row alone
+    row = strip.visible_rows()[2]
+    key = viewer._thumb_key(row)
+    qtbot.wait(100)
+    painted.clear()
+    viewer._thumbnail_rendered(key, viewer.service.cached(key))
+    qtbot.wait(50)
+    assert painted == [row]
