@@ -46,8 +46,10 @@ def viewer(qtbot, service):
 
 
 def open_and_wait(qtbot, viewer, path, **kw):
+    """Open `path` and wait for its first page, then for the side pane (filled in the loop's next turn)."""
     with qtbot.waitSignal(viewer.page_shown, timeout=20000):
         viewer.open(str(path), **kw)
+    qtbot.waitUntil(lambda: viewer.thumbnails.count() == viewer.page_count(), timeout=5000)
 
 
 def test_open_shows_first_page(qtbot, viewer, tmp_path):

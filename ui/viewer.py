@@ -1111,10 +1111,19 @@ class PdfViewer(QWidget):
         if self.path != path:
             return  # a listener opened something else
         if self.view.isVisible():
-            # the first page usually came with the layout: show it before the side pane is filled
+            # the first page usually came with the layout: show it before the side pane is filled, and fill
+            # that in the next turn of the event loop (both at once kept the window busy 10-15 ms)
             self.view.viewport().repaint()
             if self.path != path:
                 return
+            QTimer.singleShot(0, self, lambda: self._fill_side(path, info))
+        else:
+            self._fill_side(path, info)
+
+    def _fill_side(self, path: str, info: DocumentInfo) -> None:
+        """The thumbnails and the bookmarks of the document just loaded (unless another came since)."""
+        if self.path != path or self.info is None or self.info.page_sizes is not info.page_sizes:
+            return
         self._fill_thumbnails()
         self._fill_outline(info.outline)
 
