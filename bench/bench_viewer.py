@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import shutil
 import statistics
@@ -106,7 +107,7 @@ def main() -> int:
         wait_until(lambda: viewer.info is not None, 20)
     wait_until(lambda: service.pending() == 0, 20)
     # as the program does once its window is up: the start-up heap is frozen, so the garbage collector does not
-    # walk it in the middle of the day (a full collection of it stalled the window 72-82 ms in the soak)
+    # walk it in the middle of the day (a full collection of it stalled the window 72-89 ms in the soak)
     from ui.main import settle_heap
 
     settle_heap()
@@ -257,7 +258,6 @@ def main() -> int:
     soak_gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     # a gap is an opening's when a material was being opened in it (the next page is turned to at once after)
     starts = [a for a, _ in openings]
-    import bisect
 
     def opening(a: float, b: float) -> bool:
         k = bisect.bisect_right(starts, b) - 1

@@ -37,6 +37,7 @@ class InspectionPage(QWidget):
     def __init__(self, result: Result | None = None) -> None:
         super().__init__()
         self.result: Result | None = None
+        self._name_wanted = 200  # pixels the longest applicant's name takes (set as the rows are filled)
         lay = QVBoxLayout(self)
         intro = QLabel(tr("The panel inspects the applicants in rank order. Record each inspection here; the "
                           "candidate list is filled in rank order from those who passed, up to the quota."))
@@ -165,19 +166,24 @@ class InspectionPage(QWidget):
         self.candidates.setHtml(candidates_html(result))
 
     def _fit_columns(self) -> None:
-        """Rank, score and inspection at their contents; the applicant's name gets what room is left (its
-        longest name at most), so the inspection column stays in view on a narrow window (150 % on 1366 x 768)."""
+        """Rank, score and inspection at their contents (once the rows are filled), then the name's room."""
         h = self.tree.header()
         for c in range(1, 4):
             self.tree.resizeColumnToContents(c)
         h.resizeSection(0, 72)  # the category rows span every column, so they do not set its width
-        wanted = self.tree.sizeHintForColumn(1) + 12
+        self._name_wanted = self.tree.sizeHintForColumn(1) + 12
+        self._give_name_room()
+
+    def _give_name_room(self) -> None:
+        """The applicant's name gets what room is left (its longest name at most), so the inspection column
+        stays in view on a narrow window (150 % on 1366 x 768)."""
+        h = self.tree.header()
         room = self.tree.viewport().width() - h.sectionSize(0) - h.sectionSize(2) - h.sectionSize(3) - NOTE_ROOM
-        h.resizeSection(1, max(160, min(wanted, room)))
+        h.resizeSection(1, max(160, min(self._name_wanted, room)))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize and self.tree.topLevelItemCount():
-            self._fit_columns()
+            self._give_name_room()
         return super().eventFilter(watched, event)
 
     def current_id(self) -> str | None:
